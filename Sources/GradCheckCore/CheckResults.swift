@@ -1,0 +1,105 @@
+/// The outcome at one sample point of one strategy on one function.
+public struct PointResult: Sendable, Codable {
+    /// The point, one value per scalar input.
+    public var point: [Double]
+    public var verdict: Verdict
+    /// Why, in a sentence, when the verdict is not a plain pass.
+    public var message: String?
+    /// The strategy's Jacobian rows (rounded to Double), when it gave one.
+    public var derivative: [[Double]]?
+    /// The reference Jacobian rows (rounded to Double), when the reference is available.
+    public var reference: [[Double]]?
+    public var errors: ErrorMeasures?
+}
+
+/// Operation counts of one strategy on one function, measured over ``Counted`` at the first point.
+public struct CostMeasurement: Sendable, Codable {
+    /// Operations of the derivative computation (which includes any function evaluations it makes).
+    public var derivative: OperationCounts
+    /// Operations of one plain evaluation of the function.
+    public var function: OperationCounts
+    /// The strategy's own figures (passes, evaluations, tape entries, …).
+    public var figures: StrategyFigures
+
+    /// ω = ops(∇f) / ops(f); NaN when the function does no arithmetic.
+    public var ratio: Double {
+        function.total > 0 ? Double(derivative.total) / Double(function.total) : .nan
+    }
+}
+
+/// Timings of one strategy on one function at the first point, against the plain function in `Double`.
+public struct TimingMeasurement: Sendable, Codable {
+    /// Median nanoseconds per derivative.
+    public var medianNanoseconds: Double
+    /// Median nanoseconds per plain `Double` evaluation of the function, measured in the same run.
+    public var functionMedianNanoseconds: Double
+    /// How many derivative calls were timed.
+    public var calls: Int
+
+    /// time(∇f) / time(f).
+    public var ratio: Double { medianNanoseconds / functionMedianNanoseconds }
+}
+
+/// Everything known about one strategy (or one mutant) on one function: one row of the report.
+public struct CellResult: Sendable, Codable {
+    public var function: FunctionID
+    public var strategy: String
+    public var family: StrategyFamily
+    /// `.correct`, or the mutant that was checked.
+    public var variant: DerivativeVariant
+    /// What is wrong with the mutant, or why the strategy is expected to fail (`@xfail`); nil otherwise.
+    public var expectation: String?
+    /// The verdict over all points (see ``Runner``).
+    public var verdict: Verdict
+    public var message: String?
+    public var tolerance: Tolerance
+    public var points: [PointResult]
+    public var cost: CostMeasurement?
+    public var timing: TimingMeasurement?
+
+    /// Whether this cell checks a deliberately wrong derivative.
+    public var isMutant: Bool { variant != .correct }
+
+    /// The index of the point that decided the verdict: the most severe, then the largest error.
+    public var worstPointIndex: Int? {
+        points.indices.max { a, b in
+            let (pa, pb) = (points[a], points[b])
+            if pa.verdict.severity != pb.verdict.severity { return pa.verdict.severity < pb.verdict.severity }
+            let ea = pa.errors?.maxRelative ?? -1, eb = pb.errors?.maxRelative ?? -1
+            return (ea.isNaN ? .infinity : ea) < (eb.isNaN ? .infinity : eb)
+        }
+    }
+}
+
+/// A whole run: what was checked, how, and with what outcome.
+public struct RunReport: Sendable, Codable {
+    public var metadata: RunMetadata
+    public var cells: [CellResult]
+
+    /// The counts of cells by verdict.
+    public var verdictCounts: [Verdict: Int] {
+        cells.reduce(into: [:]) { $0[$1.verdict, default: 0] += 1 }
+    }
+
+    /// Mutants that were checked, and how many of them were caught.
+    public var mutantTally: (caught: Int, total: Int) {
+        let mutants = cells.filter(\.isMutant)
+        return (mutants.filter { $0.verdict == .expectedFailure }.count, mutants.count)
+    }
+
+    /// Whether the run verified everything (exit status 0).
+    public var succeeded: Bool { !cells.contains { $0.verdict.failsRun } }
+}
+
+/// How a run was made.
+public struct RunMetadata: Sendable, Codable {
+    public var seed: UInt64
+    public var pointsPerFunction: Int
+    /// The precision the strategies computed in, e.g. "Double".
+    public var precision: String
+    /// How the reference was computed, e.g. "forward mode in Float80".
+    public var reference: String
+    /// "release" or "debug".
+    public var buildConfiguration: String
+    public var timed: Bool
+}

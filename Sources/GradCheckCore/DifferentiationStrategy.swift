@@ -1,0 +1,95 @@
+/// A way of computing derivatives: the unit the registry holds and the runner checks.
+///
+/// A strategy is generic over the real type it computes in, so one implementation runs in `Float`,
+/// `Double`, extended precision and over ``Counted`` (which is how its operation count is measured).
+/// It must implement its own derivative rules; it may call ``TestFunction/evaluate(_:)`` with any scalar
+/// type it likes, as often as it needs.
+public protocol DifferentiationStrategy: Sendable {
+    /// The registry id, e.g. `reverse`. Lower-case words joined by hyphens.
+    var id: String { get }
+    /// What kind of method this is; decides the default tolerance.
+    var family: StrategyFamily { get }
+    /// One line for `gradcheck list strategies`.
+    var summary: String { get }
+
+    /// The derivative of `function` at `point`: the m × n Jacobian as rows (one row for a scalar
+    /// function). Throws ``StrategyError/unsupported(_:)`` for a function it cannot handle.
+    func derivative<R: RealNumber>(
+        of function: any TestFunction, at point: [R], variant: DerivativeVariant
+    ) throws -> StrategyOutput<R>
+}
+
+/// A family of strategies, which share an error model and so a default tolerance.
+public enum StrategyFamily: String, Sendable, Codable, CaseIterable {
+    /// Written by a person: exact up to rounding, if right.
+    case handCoded = "hand-coded"
+    /// Automatic differentiation (forward or reverse): exact up to rounding.
+    case automatic
+    /// Closed forms differentiated symbolically: exact up to rounding.
+    case symbolic
+    /// Finite differences of first order in the step (truncation error O(h)).
+    case firstOrderDifference = "first-order-difference"
+    /// Finite differences of second or higher order in the step.
+    case higherOrderDifference = "higher-order-difference"
+
+    /// True for the families whose result is exact up to rounding.
+    public var isExact: Bool {
+        switch self {
+        case .handCoded, .automatic, .symbolic: true
+        case .firstOrderDifference, .higherOrderDifference: false
+        }
+    }
+}
+
+/// What a strategy returns: the derivative and the strategy's own cost figures.
+public struct StrategyOutput<R: RealNumber> {
+    /// The Jacobian as rows: `jacobian[i][j]` = ∂fᵢ/∂xⱼ.
+    public var jacobian: [[R]]
+    /// Function evaluations, passes, tape entries and so on, as the strategy measured them.
+    public var figures: StrategyFigures
+
+    public init(jacobian: [[R]], figures: StrategyFigures = StrategyFigures()) {
+        self.jacobian = jacobian
+        self.figures = figures
+    }
+}
+
+/// A strategy's own account of the work it did for one derivative.
+public struct StrategyFigures: Sendable, Hashable, Codable {
+    /// Evaluations of the function (differences; forward mode counts one per pass).
+    public var functionEvaluations: Int?
+    /// Sweeps over the program (forward passes, or one forward plus reverse sweeps).
+    public var passes: Int?
+    /// Records on a reverse-mode tape.
+    public var tapeEntries: Int?
+    /// Bytes of tape storage those records occupy.
+    public var tapeBytes: Int?
+    /// Any other named figure (expression sizes and the like).
+    public var extra: [String: Double]
+
+    public init(
+        functionEvaluations: Int? = nil, passes: Int? = nil, tapeEntries: Int? = nil, tapeBytes: Int? = nil,
+        extra: [String: Double] = [:]
+    ) {
+        self.functionEvaluations = functionEvaluations
+        self.passes = passes
+        self.tapeEntries = tapeEntries
+        self.tapeBytes = tapeBytes
+        self.extra = extra
+    }
+}
+
+/// Why a strategy gave no derivative.
+public enum StrategyError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The strategy cannot handle this function (not analytic, no hand-written derivative, too large).
+    case unsupported(String)
+    /// The strategy failed while computing.
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .unsupported(let reason): "unsupported: \(reason)"
+        case .failed(let reason): reason
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// How far a derivative is from the reference, entry by entry and as a whole.
+///
+/// With a the strategy's Jacobian, r the reference and φ = 10⁻³ · maxᵢⱼ |rᵢⱼ| (φ = 1 when r = 0):
+/// - ``maxAbsolute`` = maxᵢⱼ |aᵢⱼ − rᵢⱼ|
+/// - ``maxRelative`` = maxᵢⱼ |aᵢⱼ − rᵢⱼ| / max(|rᵢⱼ|, φ)  (componentwise, with the floor φ)
+/// - ``normwiseRelative`` = ‖a − r‖_F / ‖r‖_F  (‖a − r‖_F when r = 0)
+/// - ``digits`` = −log₁₀(maxRelative), clamped to [0, 19]: the number of correct significant digits
+///   of the worst entry.
+/// All of them are NaN when any entry of a is NaN or ±∞, so that they never compare as small.
+public struct ErrorMeasures: Sendable, Hashable, Codable {
+    public var maxAbsolute: Double
+    public var maxRelative: Double
+    public var normwiseRelative: Double
+    public var digits: Double
+    /// The entry with the largest relative error: (output row, input column).
+    public var worstEntry: EntryIndex
+
+    /// The relative floor φ as a fraction of the reference's largest entry.
+    public static let relativeFloorFraction: ExtendedReal = 1e-3
+
+    /// Measures `candidate` against `reference`; both must have the same shape.
+    public init(candidate: [[ExtendedReal]], reference: [[ExtendedReal]]) {
+        var largest: ExtendedReal = 0
+        var referenceSquares: ExtendedReal = 0
+        for row in reference {
+            for r in row {
+                largest = Swift.max(largest, r.magnitude)
+                referenceSquares += r * r
+            }
+        }
+        let floor = largest > 0 ? largest * Self.relativeFloorFraction : 1
+        var maxAbs: ExtendedReal = 0
+        var maxRel: ExtendedReal = 0
+        var differenceSquares: ExtendedReal = 0
+        var worst = EntryIndex(row: 0, column: 0)
+        var allFinite = true
+        for (i, row) in reference.enumerated() {
+            for (j, r) in row.enumerated() {
+                let a = candidate[i][j]
+                guard a.isFinite else {
+                    allFinite = false
+                    worst = EntryIndex(row: i, column: j)
+                    continue
+                }
+                let difference = (a - r).magnitude
+                let relative = difference / Swift.max(r.magnitude, floor)
+                if relative > maxRel {
+                    maxRel = relative
+                    worst = EntryIndex(row: i, column: j)
+                }
+                maxAbs = Swift.max(maxAbs, difference)
+                differenceSquares += difference * difference
+            }
+        }
+        guard allFinite else {
+            self.maxAbsolute = .nan
+            self.maxRelative = .nan
+            self.normwiseRelative = .nan
+            self.digits = .nan
+            self.worstEntry = worst
+            return
+        }
+        let normwise = referenceSquares > 0
+            ? (differenceSquares / referenceSquares).squareRoot() : differenceSquares.squareRoot()
+        self.maxAbsolute = Double(maxAbs)
+        self.maxRelative = Double(maxRel)
+        self.normwiseRelative = Double(normwise)
+        self.digits = maxRel > 0 ? Swift.min(19, Swift.max(0, -Double.log10(Double(maxRel)))) : 19
+        self.worstEntry = worst
+    }
+
+    /// The entries outside `tolerance` (see ``Tolerance``), in row-major order; an entry that is not
+    /// finite is always outside.
+    public static func violations(
+        of tolerance: Tolerance, candidate: [[ExtendedReal]], reference: [[ExtendedReal]]
+    ) -> [EntryIndex] {
+        let largest = reference.joined().map(\.magnitude).max() ?? 0
+        let floor = largest > 0 ? largest * relativeFloorFraction : 1
+        var outside: [EntryIndex] = []
+        for (i, row) in reference.enumerated() {
+            for (j, r) in row.enumerated() {
+                let bound = ExtendedReal(tolerance.atol) + ExtendedReal(tolerance.rtol) * Swift.max(r.magnitude, floor)
+                // Written so that a NaN difference is outside: NaN <= bound is false.
+                if !((candidate[i][j] - r).magnitude <= bound) { outside.append(EntryIndex(row: i, column: j)) }
+            }
+        }
+        return outside
+    }
+}
+
+/// One entry of a Jacobian: ∂f_row/∂x_column.
+public struct EntryIndex: Sendable, Hashable, Codable {
+    public var row: Int
+    public var column: Int
+
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+}

@@ -1,0 +1,17 @@
+/// The settings of a run that the runner needs.
+public struct RunConfiguration: Sendable {
+    /// Sample points per function: explicit points first, then seeded random points of the domain.
+    public var pointsPerFunction: Int = 3
+    /// The seed that decides every random sample point.
+    public var seed: UInt64 = 1
+    /// Measure timings (median ns per derivative and the ratio to the plain function).
+    public var measureTimings: Bool = true
+    /// Measure operation counts over ``Counted``.
+    public var measureCosts: Bool = true
+    /// A tolerance for every strategy, overriding the family defaults and per-function overrides.
+    public var toleranceOverride: Tolerance?
+    /// How timings are taken.
+    public var stopwatch = Stopwatch()
+
+    public init() {}
+}

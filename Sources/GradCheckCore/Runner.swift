@@ -1,0 +1,102 @@
+/// Runs strategies over functions and points, and compares every result with the reference.
+///
+/// For each function: the sample points are drawn, the reference is computed once per point, then each
+/// strategy (and, for `hand-coded`, each mutant) is checked at every point. A cell's verdict is its worst
+/// point's verdict, except where a failure is expected (a mutant, or an `@xfail` of that strategy): then
+/// the cell is `expected-failure` when the derivative fails at one point or more, and `unexpected-pass`
+/// when it passes everywhere (an uncaught mutant, or a stale `@xfail`).
+public struct Runner: Sendable {
+    public var reference: any ReferenceDerivative
+    public var configuration: RunConfiguration
+
+    public init(reference: any ReferenceDerivative, configuration: RunConfiguration = RunConfiguration()) {
+        self.reference = reference
+        self.configuration = configuration
+    }
+
+    /// Checks every strategy on every function, computing the strategies' derivatives in `precision`.
+    public func run<R: RealNumber>(
+        _ functions: [any TestFunction], strategies: [any DifferentiationStrategy], precision: R.Type = Double.self
+    ) -> RunReport {
+        var cells: [CellResult] = []
+        for function in functions {
+            let points = configuration.pointsPerFunction > 0
+                ? function.sampling.points(
+                    count: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description)
+                : []
+            let references = points.map { point in
+                Result { try reference.evaluate(function, at: point.map { ExtendedReal($0) }) }
+            }
+            for strategy in strategies {
+                for variant in variants(of: function, for: strategy) {
+                    cells.append(
+                        check(strategy, variant: variant, on: function, points: points, references: references, in: R.self))
+                }
+            }
+        }
+        let metadata = RunMetadata(
+            seed: configuration.seed, pointsPerFunction: configuration.pointsPerFunction,
+            precision: R.precisionName, reference: reference.description,
+            buildConfiguration: BuildInfo.configuration, timed: configuration.measureTimings)
+        return RunReport(metadata: metadata, cells: cells)
+    }
+
+    private func variants(of function: any TestFunction, for strategy: any DifferentiationStrategy) -> [DerivativeVariant] {
+        guard strategy.family == .handCoded else { return [.correct] }
+        return [.correct] + function.mutants.indices.map { .mutant($0) }
+    }
+
+    private func tolerance<R: RealNumber>(for strategy: any DifferentiationStrategy, on function: any TestFunction, _: R.Type) -> Tolerance {
+        configuration.toleranceOverride ?? function.toleranceOverride
+            ?? .default(for: strategy.family, epsilon: R.machineEpsilon.doubleValue)
+    }
+
+    private func check<R: RealNumber>(
+        _ strategy: any DifferentiationStrategy, variant: DerivativeVariant, on function: any TestFunction,
+        points: [[Double]], references: [Result<(value: [ExtendedReal], jacobian: [[ExtendedReal]]), any Error>],
+        in _: R.Type
+    ) -> CellResult {
+        let tolerance = tolerance(for: strategy, on: function, R.self)
+        let comparison = PointComparison(function: function, tolerance: tolerance)
+        let pointResults = zip(points, references).map { point, reference in
+            comparison.check(strategy, variant: variant, at: point, reference: reference, in: R.self)
+        }
+        let expectation: String? = switch variant {
+        case .correct: function.expectedFailures[strategy.id]
+        case .mutant(let index): function.mutants[index]
+        }
+        var cell = CellResult(
+            function: function.id, strategy: strategy.id, family: strategy.family, variant: variant,
+            expectation: expectation, verdict: .pass, message: nil, tolerance: tolerance, points: pointResults,
+            cost: nil, timing: nil)
+        (cell.verdict, cell.message) = Self.aggregate(pointResults, expectation: expectation, isMutant: variant != .correct)
+        if let first = points.first, ![.error, .unsupported].contains(cell.verdict) || expectation != nil {
+            if configuration.measureCosts {
+                cell.cost = try? CostMeter.measure(strategy, variant: variant, on: function, at: first)
+            }
+            if configuration.measureTimings {
+                cell.timing = try? CostMeter.time(
+                    strategy, variant: variant, on: function, at: first, stopwatch: configuration.stopwatch)
+            }
+        }
+        return cell
+    }
+
+    /// The cell's verdict and message from its points' results.
+    static func aggregate(_ points: [PointResult], expectation: String?, isMutant: Bool) -> (Verdict, String?) {
+        guard let worst = points.max(by: { $0.verdict.severity < $1.verdict.severity }) else {
+            return (.inconclusive, "no sample points: the function has neither @points nor a domain")
+        }
+        guard let expectation else { return (worst.verdict, worst.message) }
+        let failing = points.filter { $0.verdict == .fail }.count
+        if failing > 0 {
+            let what = isMutant ? "mutant caught" : "expected failure"
+            return (.expectedFailure, "\(what) at \(failing)/\(points.count) points: \(expectation)")
+        }
+        if worst.verdict == .error { return (.error, worst.message) }
+        let decided = points.filter { $0.verdict == .pass }.count
+        guard decided > 0 else { return (worst.verdict, worst.message) }
+        let what = isMutant ? "mutant not caught" : "expected to fail but passed"
+        return (.unexpectedPass, "\(what) at \(decided)/\(points.count) points: \(expectation)")
+    }
+}
