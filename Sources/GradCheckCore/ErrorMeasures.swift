@@ -75,7 +75,7 @@ public struct ErrorMeasures: Sendable, Hashable, Codable {
         of tolerance: Tolerance, candidate: [[ExtendedReal]], reference: [[ExtendedReal]]
     ) -> [EntryIndex] {
         let largest = reference.joined().map(\.magnitude).max() ?? 0
-        let floor = largest > 0 ? largest * relativeFloorFraction : 1
+        let floor = largest > 0 ? largest * ExtendedReal(tolerance.floorFraction) : 1
         var outside: [EntryIndex] = []
         for (i, row) in reference.enumerated() {
             for (j, r) in row.enumerated() {

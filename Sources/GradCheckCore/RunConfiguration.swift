@@ -8,8 +8,10 @@ public struct RunConfiguration: Sendable {
     public var measureTimings: Bool = true
     /// Measure operation counts over ``Counted``.
     public var measureCosts: Bool = true
-    /// A tolerance for every strategy, overriding the family defaults and per-function overrides.
-    public var toleranceOverride: Tolerance?
+    /// A relative tolerance for every strategy, overriding the family defaults and per-function overrides.
+    public var rtolOverride: Double?
+    /// An absolute tolerance for every strategy, overriding the family defaults and per-function overrides.
+    public var atolOverride: Double?
     /// How timings are taken.
     public var stopwatch = Stopwatch()
 

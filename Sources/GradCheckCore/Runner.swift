@@ -47,8 +47,10 @@ public struct Runner: Sendable {
     }
 
     private func tolerance<R: RealNumber>(for strategy: any DifferentiationStrategy, on function: any TestFunction, _: R.Type) -> Tolerance {
-        configuration.toleranceOverride ?? function.toleranceOverride
-            ?? .default(for: strategy.family, epsilon: R.machineEpsilon.doubleValue)
+        var tolerance = function.toleranceOverride ?? .default(for: strategy.family, epsilon: R.machineEpsilon.doubleValue)
+        if let rtol = configuration.rtolOverride { tolerance.rtol = rtol }
+        if let atol = configuration.atolOverride { tolerance.atol = atol }
+        return tolerance
     }
 
     private func check<R: RealNumber>(

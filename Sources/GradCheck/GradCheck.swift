@@ -1,0 +1,22 @@
+@_exported import GradCheckCore
+@_exported import GradCheckNumeric
+
+/// The standard set of strategies, in the order reports list them.
+public enum StandardStrategies {
+    /// Every built-in strategy.
+    public static var all: [any DifferentiationStrategy] {
+        [
+            HandCodedStrategy(),
+            ForwardDifferenceStrategy(),
+            CentralDifferenceStrategy(),
+        ]
+    }
+
+    /// A registry holding every built-in strategy; plugins may be registered into it under new ids.
+    public static func registry() -> StrategyRegistry {
+        // The built-in ids are distinct by construction, so registration cannot fail.
+        var registry = StrategyRegistry()
+        for strategy in all { try? registry.register(strategy) }
+        return registry
+    }
+}

@@ -1,0 +1,92 @@
+import GradCheck
+
+/// The `gradcheck` command: dispatches to a subcommand and turns every outcome into text and an exit
+/// status. It never touches the process itself (no `exit`, no direct printing), so tests run it in
+/// process; `main.swift` prints the result and exits.
+public struct GradCheckTool: Sendable {
+    public static let version = "0.1.0"
+
+    /// The strategies `run` can use: the standard ones, plus any plugin a host registers.
+    public var registry: StrategyRegistry
+    /// The functions a run uses when no suite path is given.
+    public var builtInFunctions: [any TestFunction]
+
+    public init(
+        registry: StrategyRegistry = StandardStrategies.registry(),
+        builtInFunctions: [any TestFunction] = StarterCorpus.functions
+    ) {
+        self.registry = registry
+        self.builtInFunctions = builtInFunctions
+    }
+
+    static let overview = CommandDefinition(
+        commandPath: "gradcheck",
+        abstract: "Verify derivatives: every differentiation strategy against every function and an independent reference.",
+        discussion: """
+            SUBCOMMANDS:
+              run                     Check strategies against the corpus and print a table.
+              list                    List the registered strategies or the corpus functions.
+
+              See 'gradcheck help <subcommand>' for detailed help.
+            """,
+        options: [.flag("--version", help: "Show the version."), .help])
+
+    /// Runs the command line `arguments` (without the program name).
+    public func run(_ arguments: [String]) -> CommandResult {
+        do {
+            return try dispatch(arguments)
+        } catch let error as UsageError {
+            let command = arguments.first.flatMap(Self.command(named:))
+            let hint = command.map { "gradcheck \($0) --help" } ?? "gradcheck --help"
+            return CommandResult(exitCode: .usage, standardError: "error: \(error)\nUsage: see '\(hint)'.\n")
+        } catch {
+            return CommandResult(exitCode: .failure, standardError: "error: \(error)\n")
+        }
+    }
+
+    private static let subcommands = ["run", "list", "help"]
+
+    private static func command(named name: String) -> String? {
+        subcommands.contains(name) && name != "help" ? name : nil
+    }
+
+    private func dispatch(_ arguments: [String]) throws -> CommandResult {
+        guard let first = arguments.first else {
+            return CommandResult(exitCode: .usage, standardError: HelpFormatter.help(for: Self.overview))
+        }
+        let rest = Array(arguments.dropFirst())
+        switch first {
+        case "--version":
+            return CommandResult(exitCode: .success, standardOutput: Self.version + "\n")
+        case "--help", "-h":
+            return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.overview))
+        case "help":
+            return try help(rest)
+        case "run":
+            return try RunCommand(tool: self).execute(rest)
+        case "list":
+            return try ListCommand(tool: self).execute(rest)
+        default:
+            throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
+        }
+    }
+
+    private func help(_ arguments: [String]) throws -> CommandResult {
+        let definition: CommandDefinition
+        switch arguments.first {
+        case nil: definition = Self.overview
+        case "run": definition = RunCommand.definition
+        case "list": definition = ListCommand.definition
+        case let other?:
+            throw UsageError.unknownCommand(other, suggestion: NearestName.find(other, among: Self.subcommands))
+        }
+        return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: definition))
+    }
+}
+
+/// What a command produced: its exit status and the text for standard output and standard error.
+public struct CommandResult: Sendable, Equatable {
+    public var exitCode: ExitCode
+    public var standardOutput: String = ""
+    public var standardError: String = ""
+}
