@@ -1,6 +1,6 @@
 /// Renders `--help` in the layout of swift-argument-parser: OVERVIEW, USAGE, ARGUMENTS, OPTIONS.
 enum HelpFormatter {
-    static let helpColumn = 28
+    static let helpColumn = 26
 
     static func help(for command: CommandDefinition) -> String {
         var out = "OVERVIEW: \(command.abstract)\n"

@@ -80,8 +80,10 @@ public struct ErrorMeasures: Sendable, Hashable, Codable {
         for (i, row) in reference.enumerated() {
             for (j, r) in row.enumerated() {
                 let bound = ExtendedReal(tolerance.atol) + ExtendedReal(tolerance.rtol) * Swift.max(r.magnitude, floor)
-                // Written so that a NaN difference is outside: NaN <= bound is false.
-                if !((candidate[i][j] - r).magnitude <= bound) { outside.append(EntryIndex(row: i, column: j)) }
+                // Written so that a NaN difference is outside (NaN <= bound is false); ±∞ never passes,
+                // not even against an infinite tolerance.
+                let a = candidate[i][j]
+                if !a.isFinite || !((a - r).magnitude <= bound) { outside.append(EntryIndex(row: i, column: j)) }
             }
         }
         return outside

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The project's CI job: build (a compiler warning fails the job), run the test suite (the README's test
+# command), then run the main job end to end with the debug binary (timings are skipped: debug timings
+# mean nothing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== swift build --build-tests"
+if ! swift build --build-tests >"$log" 2>&1; then
+    cat "$log"
+    exit 1
+fi
+tail -n 1 "$log"
+if grep -q "warning:" "$log"; then
+    grep -A 3 "warning:" "$log" >&2
+    echo "error: the build has compiler warnings (see above)" >&2
+    exit 1
+fi
+
+echo "== swift test"
+swift test
+
+echo "== gradcheck run"
+swift run gradcheck run --no-timing

@@ -1,0 +1,135 @@
+import GradCheck
+@testable import GradCheckCLI
+import Testing
+
+@Suite("The gradcheck command line")
+struct CommandLineTests {
+    let tool = GradCheckTool()
+
+    @Test func versionAndHelp() {
+        #expect(tool.run(["--version"]) == CommandResult(exitCode: .success, standardOutput: GradCheckTool.version + "\n"))
+        let help = tool.run(["--help"])
+        #expect(help.exitCode == .success)
+        #expect(help.standardOutput.hasPrefix("OVERVIEW: Verify derivatives"))
+        #expect(tool.run(["help", "run"]).standardOutput == tool.run(["run", "--help"]).standardOutput)
+    }
+
+    /// The `run --help` text is part of the interface: a change to it must be deliberate.
+    @Test func runHelpIsPinned() {
+        let expected = """
+            OVERVIEW: Check strategies against the corpus and an independent reference; print a table.
+
+            Exit status: 0 when every derivative is verified, 1 when one fails or a strategy errors,
+            64 for a usage error.
+
+            USAGE: gradcheck run [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing]
+
+            OPTIONS:
+              --strategy <id>         Only this strategy (repeatable; see 'gradcheck list strategies').
+              --function <glob>       Only functions whose suite/name or name match (repeatable).
+              --tag <tag>             Only functions with this tag (repeatable).
+              --points <n>            Sample points per function (default: 3).
+              --seed <n>              Seed of the random sample points (default: 1).
+              --rtol <x>              Relative tolerance for every strategy (default: per family).
+              --atol <x>              Absolute tolerance for every strategy (default: 0 or per family).
+              --precision <p>         Precision the strategies compute in: double or float (default: double).
+              --no-timing             Skip timings (operation counts are still measured).
+              -h, --help              Show help information.
+
+            """
+        #expect(tool.run(["run", "--help"]).standardOutput == expected)
+    }
+
+    @Test func usageErrorsExit64WithAClearMessage() {
+        let cases: [([String], String)] = [
+            (["frobnicate"], "error: unknown command 'frobnicate'"),
+            (["rn"], "did you mean 'run'?"),
+            (["run", "--stratgy", "reverse"], "unknown option '--stratgy'; did you mean '--strategy'?"),
+            (["run", "--points"], "missing value for '--points <n>'"),
+            (["run", "--points", "0"], "the value '0' is invalid for '--points'"),
+            (["run", "--seed", "-1"], "the value '-1' is invalid for '--seed'"),
+            (["run", "--rtol", "nan"], "expected a finite number ≥ 0"),
+            (["run", "--precision", "half"], "expected one of double, float"),
+            (["run", "--strategy", "revers"], "the value 'revers' is invalid for '--strategy'"),
+            (["run", "--seed", "1", "--seed", "2"], "'--seed' may be given only once"),
+            (["run", "--no-timing=yes"], "the flag '--no-timing' takes no value"),
+            (["list"], "missing expected argument '<kind>'"),
+            (["list", "everything"], "expected strategies or functions"),
+            (["run", "--function", "no-such-function"], "no function matches"),
+        ]
+        for (arguments, fragment) in cases {
+            let result = tool.run(arguments)
+            #expect(result.exitCode == .usage, "\(arguments)")
+            #expect(result.standardError.contains(fragment), "\(arguments): \(result.standardError)")
+            #expect(result.standardOutput.isEmpty)
+        }
+    }
+
+    @Test func aFullRunVerifiesEverythingAndExits0() {
+        let result = tool.run(["run", "--no-timing"])
+        #expect(result.exitCode == .success, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("OK: "))
+        #expect(result.standardOutput.contains("mutants caught 1/1"))
+        for strategy in StandardStrategies.all {
+            #expect(result.standardOutput.contains(strategy.id))
+        }
+        #expect(!result.standardOutput.contains("nutty-as-printed"))
+    }
+
+    @Test func theSeedsPrintedTraceFailsTheRunWithExit1() {
+        let result = tool.run(["run", "--function", "starter/nutty-as-printed", "--strategy", "hand-coded", "--no-timing"])
+        #expect(result.exitCode == .failure)
+        let out = result.standardOutput
+        #expect(out.contains("FAIL starter/nutty-as-printed · hand-coded"))
+        #expect(out.contains("worst ∂f/∂x"))
+        #expect(out.contains("[0][0]") && out.contains("[0][1]"))
+        #expect(out.contains("replay: gradcheck run --function 'starter/nutty-as-printed' --strategy hand-coded"))
+        #expect(out.contains("FAILED: "))
+    }
+
+    @Test func filtersSelectFunctionsAndStrategies() {
+        let result = tool.run(["run", "--function", "*rosenbrock*", "--strategy", "central-difference", "--no-timing"])
+        #expect(result.exitCode == .success)
+        let rows = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("starter/") }
+        #expect(rows.count == 3)
+        #expect(rows.allSatisfy { $0.contains("central-difference") })
+        let tagged = tool.run(["run", "--tag", "recursion", "--no-timing"]).standardOutput
+        #expect(tagged.contains("starter/recursion") && !tagged.contains("starter/cubic"))
+    }
+
+    @Test func listShowsStrategiesAndFunctions() {
+        let strategies = tool.run(["list", "strategies"]).standardOutput
+        #expect(strategies.contains("central-difference  higher-order-difference"))
+        let functions = tool.run(["list", "functions"]).standardOutput
+        #expect(functions.contains("starter/polar-to-cartesian") && functions.contains("jacobian"))
+    }
+
+    @Test func aPluginRegisteredUnderANewIDRuns() throws {
+        var registry = StandardStrategies.registry()
+        try registry.register(ExactByDifferencesPlugin())
+        let result = GradCheckTool(registry: registry).run(["run", "--strategy", "plugin", "--function", "starter/cubic", "--no-timing"])
+        #expect(result.exitCode == .failure)  // a forward difference judged with an exact method's tolerance
+        #expect(result.standardOutput.contains("starter/cubic  plugin"))
+    }
+
+    @Test func globsMatchLikeAShell() {
+        let cases: [(String, String, Bool)] = [
+            ("*", "anything", true), ("starter/*", "starter/cubic", true), ("*cub?c", "starter/cubic", true),
+            ("cubic", "starter/cubic", false), ("r*k*", "rosenbrock", true), ("a*b", "ac", false),
+        ]
+        for (pattern, text, expected) in cases {
+            #expect(Glob.matches(pattern, text) == expected, "\(pattern) ~ \(text)")
+        }
+    }
+}
+
+/// A plugin that claims exactness but computes a forward difference: the harness must catch it.
+struct ExactByDifferencesPlugin: DifferentiationStrategy {
+    let id = "plugin"
+    let family = StrategyFamily.automatic
+    let summary = "a forward difference posing as an exact method"
+    func derivative<R: RealNumber>(of function: any TestFunction, at point: [R], variant: DerivativeVariant) throws -> StrategyOutput<R> {
+        let output = try ForwardDifferenceStrategy().derivative(of: function, at: point, variant: variant)
+        return StrategyOutput(jacobian: output.jacobian)
+    }
+}

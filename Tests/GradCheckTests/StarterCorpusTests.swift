@@ -1,0 +1,69 @@
+import Foundation
+import GradCheck
+import Testing
+
+@Suite("The starter corpus against the reference")
+struct StarterCorpusTests {
+    static let correctFunctions = StarterCorpus.functions.filter { !$0.tags.contains("negative-control") }
+
+    func run(_ strategies: [any DifferentiationStrategy], on functions: [any TestFunction] = correctFunctions) -> RunReport {
+        var configuration = RunConfiguration()
+        configuration.measureTimings = false
+        configuration.pointsPerFunction = 4
+        return Runner(reference: ExtendedForwardReference(), configuration: configuration).run(functions, strategies: strategies)
+    }
+
+    func worstNormwise(_ cells: [CellResult]) -> Double {
+        cells.flatMap(\.points).compactMap { $0.errors?.normwiseRelative }.max() ?? .nan
+    }
+
+    @Test func handWrittenDerivativesAgreeWithTheReferenceTo1e13() {
+        let report = run([HandCodedStrategy()])
+        let correct = report.cells.filter { !$0.isMutant }
+        #expect(correct.allSatisfy { $0.verdict == .pass })
+        #expect(worstNormwise(correct) <= 1e-13, "worst normwise relative error \(worstNormwise(correct))")
+    }
+
+    @Test func centralDifferencesAgreeTo1e8() {
+        let report = run([CentralDifferenceStrategy()])
+        #expect(report.cells.allSatisfy { $0.verdict == .pass })
+        #expect(worstNormwise(report.cells) <= 1e-8, "worst normwise relative error \(worstNormwise(report.cells))")
+    }
+
+    @Test func forwardDifferencesPassWithoutFalseFailures() {
+        let report = run([ForwardDifferenceStrategy()])
+        #expect(report.cells.allSatisfy { $0.verdict == .pass })
+    }
+
+    @Test func theSeedsTangentTraceSignErrorIsCaughtAsAMutant() throws {
+        let report = run([HandCodedStrategy()], on: [Nutty()])
+        let mutant = try #require(report.cells.first { $0.isMutant })
+        #expect(mutant.verdict == .expectedFailure)
+        #expect(report.succeeded)
+    }
+
+    @Test func theSeedsTangentTraceAsAGradientFailsWithTheEntryAndBothValues() throws {
+        let report = run([HandCodedStrategy()], on: [NuttyAsPrinted()])
+        let cell = try #require(report.cells.first)
+        #expect(cell.verdict == .fail)
+        #expect(!report.succeeded)
+        // At (2, 1): L = log(2/sin 1) ≈ 0.8656; ∂f/∂x1 = √L ± 1/(2√L) = 1.4678 (right), 0.3933 (printed).
+        let first = cell.points[0]
+        let got = try #require(first.derivative), want = try #require(first.reference)
+        let logTerm = log(2 / sin(1.0))
+        #expect(abs(want[0][0] - (logTerm.squareRoot() + 0.5 / logTerm.squareRoot())) < 1e-14)
+        #expect(abs(got[0][0] - (logTerm.squareRoot() - 0.5 / logTerm.squareRoot())) < 1e-14)
+        let message = try #require(first.message)
+        #expect(message.contains("2 of 2 entries wrong"))
+        #expect(message.contains("got") && message.contains("reference"))
+    }
+
+    @Test func theStarterCorpusCoversWhatTheSeedsAndControlFlowNeed() {
+        let tags = Set(StarterCorpus.functions.flatMap(\.tags))
+        for tag in ["seed", "loop", "while", "branch", "recursion", "jacobian", "fan-out"] {
+            #expect(tags.contains(tag), "no function tagged \(tag)")
+        }
+        let ids = StarterCorpus.functions.map(\.id.description)
+        #expect(Set(ids).count == ids.count)
+    }
+}
