@@ -10,6 +10,12 @@ public struct PointResult: Sendable, Codable {
     /// The reference Jacobian rows (rounded to Double), when the reference is available.
     public var reference: [[Double]]?
     public var errors: ErrorMeasures?
+    /// The strategy's own estimate of each entry's absolute error, when it made one or was asked for one.
+    public var errorEstimate: [[Double]]?
+    /// The entries outside the tolerance, row-major.
+    public var outsideTolerance: [EntryIndex]?
+    /// On a failure: which other strategies agree with the reference, and which with this result.
+    public var consensus: String?
 }
 
 /// Operation counts of one strategy on one function, measured over ``Counted`` at the first point.

@@ -47,11 +47,31 @@ public struct StrategyOutput<R: RealNumber> {
     public var jacobian: [[R]]
     /// Function evaluations, passes, tape entries and so on, as the strategy measured them.
     public var figures: StrategyFigures
+    /// The strategy's own estimate of the absolute error of each entry, when it makes one.
+    public var errorEstimate: [[R]]?
+    /// Why the result may not be a derivative at this point even if the method is right (a difference
+    /// stencil that crosses a branch, say). A result that misses the tolerance is then `inconclusive`
+    /// with this reason instead of `fail`.
+    public var caveat: String?
 
-    public init(jacobian: [[R]], figures: StrategyFigures = StrategyFigures()) {
+    public init(
+        jacobian: [[R]], figures: StrategyFigures = StrategyFigures(), errorEstimate: [[R]]? = nil,
+        caveat: String? = nil
+    ) {
         self.jacobian = jacobian
         self.figures = figures
+        self.errorEstimate = errorEstimate
+        self.caveat = caveat
     }
+}
+
+/// A strategy that can estimate the error of a result it gave, on demand (the runner asks only when a
+/// result misses its tolerance, so the estimate's extra evaluations are not part of the strategy's cost).
+public protocol ErrorEstimatingStrategy: DifferentiationStrategy {
+    /// An estimate of the absolute error of each entry of `output`, computed at `point`.
+    func errorEstimate<R: RealNumber>(
+        of function: any TestFunction, at point: [R], output: StrategyOutput<R>
+    ) throws -> [[R]]
 }
 
 /// A strategy's own account of the work it did for one derivative.

@@ -1,13 +1,21 @@
 import Foundation
 
 /// Checks one strategy at one point against the reference and explains the outcome.
+///
+/// In order: a reference that failed or is not finite decides the point (error, outside-domain); then the
+/// strategy's own failure (unsupported, error, wrong shape, non-finite entries); then a disputed reference
+/// (no pass or fail where the reference is in doubt); then the tolerance test. A result outside the
+/// tolerance is `inconclusive` rather than `fail` when the strategy flagged a caveat (a stencil across a
+/// branch) or when its own error estimate is too large to decide; otherwise it fails.
 struct PointComparison {
     let function: any TestFunction
     let tolerance: Tolerance
+    /// Failing entries within this many times the strategy's error estimate count as undecided.
+    static let estimateSafetyFactor: ExtendedReal = 4
 
     func check<R: RealNumber>(
         _ strategy: any DifferentiationStrategy, variant: DerivativeVariant, at point: [Double],
-        reference: Result<(value: [ExtendedReal], jacobian: [[ExtendedReal]]), any Error>, in _: R.Type
+        reference: Result<ReferenceResult, any Error>, in _: R.Type
     ) -> PointResult {
         var result = PointResult(point: point, verdict: .pass)
         let expected: [[ExtendedReal]]
@@ -16,64 +24,109 @@ struct PointComparison {
             result.verdict = .error
             result.message = "the function itself failed here: \(error)"
             return result
-        case .success(let (value, jacobian)):
-            guard value.allSatisfy(\.isFinite), jacobian.joined().allSatisfy(\.isFinite) else {
+        case .success(let reference):
+            result.reference = reference.jacobian.map { $0.map { Double($0) } }
+            guard reference.value.allSatisfy(\.isFinite), reference.jacobian.joined().allSatisfy(\.isFinite) else {
                 result.verdict = .outsideDomain
                 result.message = "the reference is not finite here: the point lies outside the function's domain"
-                result.reference = jacobian.map { $0.map { Double($0) } }
                 return result
             }
-            expected = jacobian
+            expected = reference.jacobian
+            if let dispute = reference.dispute {
+                result.verdict = .disputed
+                result.message = dispute
+            }
         }
-        result.reference = expected.map { $0.map { Double($0) } }
 
+        let input = point.map { R($0) }
         let output: StrategyOutput<R>
         do {
-            output = try strategy.derivative(of: function, at: point.map { R($0) }, variant: variant)
+            output = try strategy.derivative(of: function, at: input, variant: variant)
         } catch StrategyError.unsupported(let reason) {
-            result.verdict = .unsupported
-            result.message = reason
-            return result
+            return verdict(.unsupported, reason, on: result)
         } catch {
-            result.verdict = .error
-            result.message = "\(strategy.id) threw: \(error)"
-            return result
+            return verdict(.error, "\(strategy.id) threw: \(error)", on: result)
         }
         let rows = output.jacobian
         let shapeIsRight = rows.count == expected.count && zip(rows, expected).allSatisfy { $0.count == $1.count }
         guard shapeIsRight else {
-            result.verdict = .error
-            result.message = "wrong shape: expected \(expected.count)×\(function.inputCount), got "
-                + "\(rows.count)×\(rows.map(\.count).max() ?? 0)"
-            return result
+            let got = "\(rows.count)×\(rows.map(\.count).max() ?? 0)"
+            return verdict(.error, "wrong shape: expected \(expected.count)×\(function.inputCount), got \(got)", on: result)
         }
         let candidate = rows.map { $0.map(\.extendedValue) }
         result.derivative = rows.map { $0.map(\.doubleValue) }
+        result.errorEstimate = output.errorEstimate?.map { $0.map(\.doubleValue) }
         let errors = ErrorMeasures(candidate: candidate, reference: expected)
         result.errors = errors
-        let entry = errors.worstEntry
-        let value = candidate[entry.row][entry.column], truth = expected[entry.row][entry.column]
-        if !value.isFinite {
-            result.verdict = .error
-            result.message = "\(entryName(entry)) is \(format(value)) where the reference is finite (\(format(truth)))"
-        } else if case let outside = ErrorMeasures.violations(of: tolerance, candidate: candidate, reference: expected),
-            !outside.isEmpty
-        {
-            result.verdict = .fail
-            result.message = "\(outside.count) of \(candidate.count * function.inputCount) entries wrong; worst "
-                + "\(entryName(entry)): got \(format(value)), reference \(format(truth)), "
-                + "abs error \(format(errors.maxAbsolute)), rel error \(format(errors.maxRelative)) "
-                + "(rtol \(format(tolerance.rtol)), atol \(format(tolerance.atol)))"
-        } else {
-            result.verdict = .pass
+        let outside = ErrorMeasures.violations(of: tolerance, candidate: candidate, reference: expected)
+        result.outsideTolerance = outside
+        if let bad = outside.first(where: { !candidate[$0.row][$0.column].isFinite }) {
+            let message = "\(entryName(bad)) is \(format(candidate[bad.row][bad.column])) where the reference is finite "
+                + "(\(format(expected[bad.row][bad.column])))"
+            return verdict(.error, message, on: result)
         }
+        guard result.verdict != .disputed, !outside.isEmpty else { return result }
+
+        let summary = failureSummary(outside, candidate: candidate, expected: expected, errors: errors)
+        if let caveat = output.caveat {
+            return verdict(.inconclusive, "\(caveat); \(summary)", on: result)
+        }
+        var estimate = output.errorEstimate
+        if estimate == nil, let estimating = strategy as? any ErrorEstimatingStrategy {
+            estimate = try? estimating.errorEstimate(of: function, at: input, output: output)
+            result.errorEstimate = estimate?.map { $0.map(\.doubleValue) }
+        }
+        if let estimate, undecided(outside, candidate: candidate, expected: expected, estimate: estimate) {
+            let worst = outside.map { estimate[$0.row][$0.column].extendedValue }.max() ?? 0
+            return verdict(
+                .inconclusive,
+                "the method's own error estimate (up to \(format(worst))) is too large to decide; \(summary)", on: result)
+        }
+        return verdict(.fail, summary, on: result)
+    }
+
+    private func verdict(_ verdict: Verdict, _ message: String, on result: PointResult) -> PointResult {
+        var result = result
+        result.verdict = verdict
+        result.message = message
         return result
+    }
+
+    /// Whether every entry outside the tolerance is within the safety factor times its error estimate,
+    /// and that estimate itself exceeds the tolerance (so the method could not have been more precise).
+    private func undecided<R: RealNumber>(
+        _ outside: [EntryIndex], candidate: [[ExtendedReal]], expected: [[ExtendedReal]], estimate: [[R]]
+    ) -> Bool {
+        outside.allSatisfy { entry in
+            let e = Self.estimateSafetyFactor * estimate[entry.row][entry.column].extendedValue.magnitude
+            return e.isFinite && (candidate[entry.row][entry.column] - expected[entry.row][entry.column]).magnitude <= e
+        }
+    }
+
+    /// "2 of 4 entries outside the tolerance; worst ∂f/∂x1: got …, reference …, abs error …, rel error … (rtol …)".
+    private func failureSummary(
+        _ outside: [EntryIndex], candidate: [[ExtendedReal]], expected: [[ExtendedReal]], errors: ErrorMeasures
+    ) -> String {
+        let entry = errors.worstEntry
+        let total = expected.reduce(0) { $0 + $1.count }
+        return "\(outside.count) of \(total) entries wrong; worst \(entryName(entry)): "
+            + "got \(format(candidate[entry.row][entry.column])), reference \(format(expected[entry.row][entry.column])), "
+            + "abs error \(format(errors.maxAbsolute)), rel error \(format(errors.maxRelative)) "
+            + "(rtol \(format(tolerance.rtol)), atol \(format(tolerance.atol)))"
     }
 
     /// `∂f/∂x2` for a scalar function, `∂f[1]/∂r` for output 1 of a vector-valued one.
     func entryName(_ entry: EntryIndex) -> String {
-        let input = function.inputNames.indices.contains(entry.column) ? function.inputNames[entry.column] : "x\(entry.column)"
-        return function.outputCount == 1 ? "∂f/∂\(input)" : "∂f[\(entry.row)]/∂\(input)"
+        EntryNaming.name(entry, inputNames: function.inputNames, outputCount: function.outputCount)
+    }
+}
+
+/// Names of Jacobian entries in messages.
+public enum EntryNaming {
+    /// `∂f/∂x2` for a scalar function, `∂f[1]/∂r` for output 1 of a vector-valued one.
+    public static func name(_ entry: EntryIndex, inputNames: [String], outputCount: Int) -> String {
+        let input = inputNames.indices.contains(entry.column) ? inputNames[entry.column] : "x\(entry.column)"
+        return outputCount == 1 ? "∂f/∂\(input)" : "∂f[\(entry.row)]/∂\(input)"
     }
 }
 

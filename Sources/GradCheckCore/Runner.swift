@@ -27,12 +27,15 @@ public struct Runner: Sendable {
             let references = points.map { point in
                 Result { try reference.evaluate(function, at: point.map { ExtendedReal($0) }) }
             }
+            var functionCells: [CellResult] = []
             for strategy in strategies {
                 for variant in variants(of: function, for: strategy) {
-                    cells.append(
+                    functionCells.append(
                         check(strategy, variant: variant, on: function, points: points, references: references, in: R.self))
                 }
             }
+            Consensus.annotate(&functionCells)
+            cells += functionCells
         }
         let metadata = RunMetadata(
             seed: configuration.seed, pointsPerFunction: configuration.pointsPerFunction,
@@ -55,7 +58,7 @@ public struct Runner: Sendable {
 
     private func check<R: RealNumber>(
         _ strategy: any DifferentiationStrategy, variant: DerivativeVariant, on function: any TestFunction,
-        points: [[Double]], references: [Result<(value: [ExtendedReal], jacobian: [[ExtendedReal]]), any Error>],
+        points: [[Double]], references: [Result<ReferenceResult, any Error>],
         in _: R.Type
     ) -> CellResult {
         let tolerance = tolerance(for: strategy, on: function, R.self)

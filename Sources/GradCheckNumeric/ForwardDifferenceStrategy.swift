@@ -5,32 +5,74 @@ import GradCheckCore
 /// - Step: h = √ε · max(1, |xⱼ|), made exactly representable (``DifferenceStep``).
 /// - Error: truncation ½·h·|f″| plus round-off about 2ε·|f|/h; at h ≈ √ε both are O(√ε), so about half
 ///   the working precision's digits are correct (≈ 8 in Double, ≈ 4 in Float).
-/// - Cost: n + 1 evaluations of f for the full Jacobian (one shared base evaluation).
-public struct ForwardDifferenceStrategy: DifferentiationStrategy {
+/// - Kinks: when x + h takes other branches than x (abs, max, relu, an `if` on data), the backward
+///   difference (f(x) − f(x − h))/h is used if x − h stays on x's side; when both sides cross, the result
+///   carries a caveat, and a miss is `inconclusive`, not `fail`.
+/// - Cost: n + 1 evaluations of f (n more where a stencil crosses a branch).
+/// - Error estimate (on demand): |D(h) − D(2h)| + ε·(|f(x)| + |f(x + h)|)/h per entry, at n more evaluations.
+public struct ForwardDifferenceStrategy: ErrorEstimatingStrategy {
     public let id = "forward-difference"
     public let family = StrategyFamily.firstOrderDifference
     public let summary = "(f(x + h·e_j) − f(x)) / h with h = √ε·max(1, |x_j|), exactly representable"
 
     public init() {}
 
+    static func step<R: RealNumber>(at x: R) -> R { DifferenceStep.step(at: x, scale: R.sqrt(R.machineEpsilon)) }
+
     public func derivative<R: RealNumber>(
         of function: any TestFunction, at point: [R], variant: DerivativeVariant
     ) throws -> StrategyOutput<R> {
-        let base = try function.evaluate(point)
-        let scale = R.sqrt(R.machineEpsilon)
+        let evaluator = BranchAwareEvaluation<R>(function: function)
+        let base = try evaluator.evaluate(point)
         var columns: [[R]] = []
+        var evaluations = point.count + 1
+        var crossings: [String] = []
         for j in point.indices {
-            let h = DifferenceStep.step(at: point[j], scale: scale)
-            let moved = try function.evaluate(DifferenceStep.shifted(point, index: j, by: h))
-            columns.append(zip(moved, base).map { ($0 - $1) / h })
+            let h = Self.step(at: point[j])
+            let ahead = try evaluator.evaluate(point, moving: j, by: h)
+            if ahead.samePath(as: base) {
+                columns.append(DifferenceQuotient.forward(base.values, ahead.values, h: h))
+                continue
+            }
+            evaluations += 1
+            let behind = try evaluator.evaluate(point, moving: j, by: -h)
+            if !behind.samePath(as: base) { crossings.append(evaluator.inputName(j)) }
+            columns.append(
+                behind.samePath(as: base)
+                    ? DifferenceQuotient.forward(behind.values, base.values, h: h)
+                    : DifferenceQuotient.forward(base.values, ahead.values, h: h))
         }
         return StrategyOutput(
-            jacobian: transpose(columns, rows: base.count),
-            figures: StrategyFigures(functionEvaluations: point.count + 1, passes: point.count + 1))
+            jacobian: transpose(columns, rows: base.values.count),
+            figures: StrategyFigures(functionEvaluations: evaluations, passes: evaluations),
+            caveat: crossingCaveat(crossings))
+    }
+
+    public func errorEstimate<R: RealNumber>(
+        of function: any TestFunction, at point: [R], output: StrategyOutput<R>
+    ) throws -> [[R]] {
+        let base = try function.evaluate(point)
+        var columns: [[R]] = []
+        for j in point.indices {
+            let h = Self.step(at: point[j])
+            let f1 = try function.evaluate(DifferenceStep.shifted(point, index: j, by: h))
+            let f2 = try function.evaluate(DifferenceStep.shifted(point, index: j, by: h + h))
+            let near = DifferenceQuotient.forward(base, f1, h: h)
+            let far = DifferenceQuotient.forward(base, f2, h: h + h)
+            columns.append(base.indices.map { i in
+                (near[i] - far[i]).magnitude + R.machineEpsilon * (base[i].magnitude + f1[i].magnitude) / h
+            })
+        }
+        return transpose(columns, rows: base.count)
     }
 }
 
 /// Rows from columns: `columns[j][i]` becomes `rows[i][j]`.
 func transpose<R>(_ columns: [[R]], rows: Int) -> [[R]] {
     (0..<rows).map { i in columns.map { $0[i] } }
+}
+
+/// The caveat for stencils that crossed a branch on both sides of x, or nil.
+func crossingCaveat(_ inputs: [String]) -> String? {
+    inputs.isEmpty ? nil : "stencil crosses a branch on both sides at " + inputs.joined(separator: ", ")
 }

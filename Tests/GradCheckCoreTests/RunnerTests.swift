@@ -26,8 +26,8 @@ struct Parabola: TestFunction {
 /// The closed form of the test functions' derivatives, as the runner's reference.
 struct ClosedFormReference: ReferenceDerivative {
     let description = "closed form"
-    func evaluate(_ function: any TestFunction, at point: [ExtendedReal]) throws -> (value: [ExtendedReal], jacobian: [[ExtendedReal]]) {
-        (try function.evaluate(point), try function.handCodedDerivative(.correct, at: point))
+    func evaluate(_ function: any TestFunction, at point: [ExtendedReal]) throws -> ReferenceResult {
+        ReferenceResult(value: try function.evaluate(point), jacobian: try function.handCodedDerivative(.correct, at: point))
     }
 }
 

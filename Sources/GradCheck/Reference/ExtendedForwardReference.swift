@@ -1,23 +1,61 @@
 import GradCheckCore
+import GradCheckNumeric
 
-/// The standard reference: exact forward mode (all partials at once) in ``ExtendedReal``.
+/// The standard reference: exact forward mode (all partials at once) in ``ExtendedReal``, cross-checked
+/// against Richardson-extrapolated differences in the same precision.
 ///
 /// In `Float80` (ε ≈ 1.1e-19) its rounding errors are about 2,000 times smaller than `Double`'s, so a
 /// `Double` strategy's error against it is the strategy's own error. The rules are those of
 /// ``ReferenceNumber``, independent of every strategy.
+///
+/// The cross-check: entry (i, j) is *disputed* when |forward − extrapolated| > 10·estimate +
+/// 10⁻⁹·max(|forward|, 10⁻³·maxᵢⱼ|forward|), i.e. when the two independent computations disagree beyond
+/// the differences' own error estimate and a margin far below any real rule error. Entries whose stencils
+/// cannot stay on the point's branch are not judged (a kink is not a dispute). Functions with more than
+/// ``crossCheckInputLimit`` inputs are not cross-checked (the differences would cost O(n) evaluations).
 public struct ExtendedForwardReference: ReferenceDerivative {
+    /// Above this many inputs the cross-check is skipped.
+    public var crossCheckInputLimit = 256
+    /// Whether to cross-check at all.
+    public var crossCheck = true
+
     public init() {}
 
-    public var description: String { "forward mode (all partials at once) in \(ExtendedReal.precisionName)" }
+    public var description: String {
+        "forward mode (all partials at once) in \(ExtendedReal.precisionName)"
+            + (crossCheck ? ", cross-checked by Richardson extrapolation in \(ExtendedReal.precisionName)" : "")
+    }
 
-    public func evaluate(
-        _ function: any TestFunction, at point: [ExtendedReal]
-    ) throws -> (value: [ExtendedReal], jacobian: [[ExtendedReal]]) {
+    public func evaluate(_ function: any TestFunction, at point: [ExtendedReal]) throws -> ReferenceResult {
         let inputs = point.indices.map { ReferenceNumber(input: point[$0], index: $0, count: point.count) }
         let outputs = try function.evaluate(inputs)
         let rows = outputs.map { output in
             output.partials.isEmpty ? [ExtendedReal](repeating: 0, count: point.count) : output.partials
         }
-        return (outputs.map(\.value), rows)
+        var result = ReferenceResult(value: outputs.map(\.value), jacobian: rows)
+        let finite = result.value.allSatisfy(\.isFinite) && rows.joined().allSatisfy(\.isFinite)
+        if crossCheck && finite && point.count <= crossCheckInputLimit {
+            result.dispute = try dispute(function, at: point, jacobian: rows)
+        }
+        return result
+    }
+
+    /// The first disputed entry, described, or nil.
+    private func dispute(_ function: any TestFunction, at point: [ExtendedReal], jacobian: [[ExtendedReal]]) throws -> String? {
+        let differences = try ExtrapolatedDifferentiation(function: function, point: point, extrapolation: RichardsonExtrapolation())
+        let largest = jacobian.joined().map(\.magnitude).max() ?? 0
+        for j in point.indices {
+            guard let column = try differences.column(j) else { continue }
+            for i in jacobian.indices {
+                let exact = jacobian[i][j], approximate = column.values[i], estimate = column.errors[i]
+                let margin = 10 * estimate + 1e-9 * Swift.max(exact.magnitude, 1e-3 * largest)
+                if (exact - approximate).magnitude > margin {
+                    let entry = EntryNaming.name(EntryIndex(row: i, column: j), inputNames: function.inputNames, outputCount: function.outputCount)
+                    return "reference disputed at \(entry): forward mode gives \(format(exact)), extrapolated differences "
+                        + "\(format(approximate)) ± \(format(estimate)); a derivative rule or the function is not what it seems here"
+                }
+            }
+        }
+        return nil
     }
 }
