@@ -4,12 +4,16 @@ import Synchronization
 ///
 /// A derivative takes a tape of its value type out of the pool (or creates one), uses it alone, and puts
 /// it back; concurrent derivatives therefore never share a tape. At most ``tapesPerType`` idle tapes of
-/// each value type are kept.
+/// each value type are kept, and none holding more than ``maximumKeptBytes`` (one huge program does not
+/// pin its memory for the rest of the run).
 final class TapePool: Sendable {
     static let shared = TapePool()
 
     /// Idle tapes kept per value type.
     static let tapesPerType = 4
+
+    /// The largest tape (allocated bytes) kept for reuse: 64 MiB.
+    static let maximumKeptBytes = 64 << 20
 
     private let idle = Mutex<[ObjectIdentifier: [any Sendable]]>([:])
 
@@ -25,8 +29,10 @@ final class TapePool: Sendable {
         let tape = reused ?? Tape<Value>()
         defer {
             tape.reset()
-            idle.withLock { tapes in
-                if tapes[key, default: []].count < Self.tapesPerType { tapes[key, default: []].append(tape) }
+            if tape.capacityInBytes <= Self.maximumKeptBytes {
+                idle.withLock { tapes in
+                    if tapes[key, default: []].count < Self.tapesPerType { tapes[key, default: []].append(tape) }
+                }
             }
         }
         return try body(tape)
