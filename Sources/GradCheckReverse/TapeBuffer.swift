@@ -57,8 +57,9 @@
         if minimumCapacity > capacity { grow(minimumCapacity: minimumCapacity) }
     }
 
-    /// Moves the elements to a new allocation of at least twice the capacity (and at least 64).
-    @usableFromInline @inline(never) mutating func grow(minimumCapacity: Int) {
+    /// Moves the elements to a new allocation of at least twice the capacity (and at least 64). Inlinable so
+    /// that it specialises, never inlined so that the append fast path stays small.
+    @inlinable @inline(never) mutating func grow(minimumCapacity: Int) {
         let newCapacity = Swift.max(minimumCapacity, capacity * 2, 64)
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         if let base {
