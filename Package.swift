@@ -30,6 +30,12 @@ let package = Package(
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
 
         .testTarget(name: "GradCheckCoreTests", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckForwardTests", dependencies: ["GradCheckCore", "GradCheckForward"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckReverseTests", dependencies: ["GradCheckCore", "GradCheckReverse"],
+            swiftSettings: strictSettings),
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckCLITests", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),

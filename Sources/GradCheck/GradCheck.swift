@@ -1,5 +1,7 @@
 @_exported import GradCheckCore
+@_exported import GradCheckForward
 @_exported import GradCheckNumeric
+@_exported import GradCheckReverse
 
 /// The standard set of strategies, in the order reports list them.
 public enum StandardStrategies {
@@ -7,6 +9,8 @@ public enum StandardStrategies {
     public static var all: [any DifferentiationStrategy] {
         [
             HandCodedStrategy(),
+            ForwardModeStrategy(),
+            ReverseModeStrategy(),
             ForwardDifferenceStrategy(),
             CentralDifferenceStrategy(),
             RichardsonStrategy(),

@@ -17,11 +17,27 @@ struct StarterCorpusTests {
         cells.flatMap(\.points).compactMap { $0.errors?.normwiseRelative }.max() ?? .nan
     }
 
-    @Test func handWrittenDerivativesAgreeWithTheReferenceTo1e13() {
-        let report = run([HandCodedStrategy()])
+    @Test(arguments: [HandCodedStrategy() as any DifferentiationStrategy, ForwardModeStrategy(), ReverseModeStrategy()])
+    func exactStrategiesAgreeWithTheReferenceTo1e13(strategy: any DifferentiationStrategy) {
+        let report = run([strategy])
         let correct = report.cells.filter { !$0.isMutant }
-        #expect(correct.allSatisfy { $0.verdict == .pass })
-        #expect(worstNormwise(correct) <= 1e-13, "worst normwise relative error \(worstNormwise(correct))")
+        #expect(correct.allSatisfy { $0.verdict == .pass }, "\(strategy.id)")
+        #expect(worstNormwise(correct) <= 1e-13, "\(strategy.id): worst normwise relative error \(worstNormwise(correct))")
+    }
+
+    @Test func reverseModeCostStaysBoundedWhileForwardModeGrowsWithN() throws {
+        var configuration = RunConfiguration()
+        configuration.measureTimings = false
+        configuration.pointsPerFunction = 1
+        let report = Runner(reference: ExtendedForwardReference(), configuration: configuration)
+            .run([Rosenbrock(n: 10), Rosenbrock(n: 100)], strategies: [ForwardModeStrategy(), ReverseModeStrategy()])
+        func cost(_ n: Int, _ id: String) throws -> CostMeasurement {
+            try #require(report.cells.first { $0.function.name == "rosenbrock[n=\(n)]" && $0.strategy == id }?.cost)
+        }
+        let forwardGrowth = Double(try cost(100, "forward").derivative.total) / Double(try cost(10, "forward").derivative.total)
+        #expect(forwardGrowth >= 50, "forward flops grew \(forwardGrowth)× from n = 10 to 100")
+        #expect(try cost(10, "reverse").ratio <= 6 && cost(100, "reverse").ratio <= 6)
+        #expect(try cost(100, "forward").ratio >= 100)
     }
 
     @Test func centralDifferencesAgreeTo1e8() {

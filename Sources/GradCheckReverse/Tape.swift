@@ -1,0 +1,113 @@
+import GradCheckCore
+
+/// A Wengert list: the program recorded by ``Tracked`` numbers, and the reverse sweeps over it.
+///
+/// Use: create inputs with ``variable(_:)``, run the program on them, then call ``reverseSweep(from:seed:)``
+/// once per output and read ``adjoint(of:)`` of each input (or use ``gradient(of:withRespectTo:)``).
+/// ``reset()`` forgets the program but keeps every buffer, so recording the same program again allocates
+/// nothing: one tape serves any number of gradients.
+///
+/// Storage is three contiguous streams (see `TapeStorage`): a one-byte code per record (operation kind and
+/// shape), the 32-bit operand indices, and the local partials, each record storing only what its shape
+/// needs. A tracing tape (``init(tracing:)``) also keeps every node's value and records constant operands
+/// as nodes, so that ``records`` can list the primal trace completely; the gradients are the same.
+///
+/// A tape is not thread-safe: it is used by one task at a time. The `Sendable` conformance is unchecked
+/// so that a tape can be handed from task to task (as the strategy's pool does) between uses.
+public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
+    /// The records and adjoints, at a fixed address for the tape's lifetime: tracked numbers point here.
+    @usableFromInline let storage: UnsafeMutablePointer<TapeStorage<Value>>
+    /// The output node of the last reverse sweep; adjoints are known for nodes 0...sweptOutput.
+    @usableFromInline var sweptOutput: Int = -1
+
+    /// An empty tape. A tracing tape keeps node values and records constants as nodes (for traces).
+    public init(tracing: Bool = false) {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: TapeStorage(tracing: tracing))
+    }
+
+    deinit {
+        storage.pointee.deallocate()
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
+    /// Whether the tape keeps node values and records constant operands (for traces).
+    public var isTracing: Bool { storage.pointee.tracing }
+
+    /// Forgets the recorded program and the adjoints, keeping all memory. Tracked numbers recorded before
+    /// must not be used afterwards.
+    public func reset() {
+        storage.pointee.removeAll()
+        sweptOutput = -1
+    }
+
+    /// Makes room for a program of `records` records with up to two operands and partials each, so that
+    /// recording it allocates nothing.
+    public func reserveCapacity(records: Int) {
+        storage.pointee.codes.reserve(records)
+        storage.pointee.operands.reserve(2 * records)
+        storage.pointee.partials.reserve(2 * records)
+        storage.pointee.adjoints.reserve(records)
+        if isTracing { storage.pointee.values.reserve(records) }
+    }
+
+    /// A new independent variable (an input node) with value `value`.
+    @inlinable public func variable(_ value: Value) -> Tracked<Value> {
+        let node = storage.pointee.record(.input, value: value)
+        return Tracked(value: value, index: node, storage: storage)
+    }
+
+    /// Whether `x` was recorded on this tape.
+    @inlinable public func contains(_ x: Tracked<Value>) -> Bool { x.storage == storage }
+
+    // MARK: Size
+
+    /// The number of records (nodes, inputs included).
+    public var entryCount: Int { storage.pointee.count }
+
+    /// The bytes the records occupy: one code byte each, 4 per operand index, one `Value` stride per
+    /// stored partial (and per node value when tracing). Adjoints are not counted.
+    public var byteCount: Int {
+        let s = storage.pointee
+        return s.codes.count + s.operands.count * MemoryLayout<UInt32>.stride
+            + (s.partials.count + s.values.count) * MemoryLayout<Value>.stride
+    }
+
+    /// The bytes allocated for all streams, adjoints included: what the tape keeps between recordings.
+    public var capacityInBytes: Int {
+        let s = storage.pointee
+        return s.codes.capacity + s.operands.capacity * MemoryLayout<UInt32>.stride
+            + (s.partials.capacity + s.values.capacity + s.adjoints.capacity) * MemoryLayout<Value>.stride
+    }
+
+    // MARK: Reverse sweeps
+
+    /// One reverse sweep from `output`: afterwards ``adjoint(of:)`` gives ∂output/∂v, scaled by `seed`, for
+    /// every node v recorded up to `output`. A constant output has no node; every adjoint is then 0.
+    @inlinable public func reverseSweep(from output: Tracked<Value>, seed: Value = Value(1)) {
+        guard let outputStorage = output.storage else {
+            storage.pointee.adjoints.removeAll()
+            sweptOutput = -1
+            return
+        }
+        precondition(outputStorage == storage, "the output was not recorded on this tape")
+        storage.pointee.reverseSweep(from: Int(output.index), seed: seed)
+        sweptOutput = Int(output.index)
+    }
+
+    /// The adjoint of `x` from the last reverse sweep: the derivative of the swept output with respect to
+    /// `x`. Zero for a constant and for a node recorded after the output (it cannot influence it).
+    @inlinable public func adjoint(of x: Tracked<Value>) -> Value {
+        guard let xStorage = x.storage else { return Value(0) }
+        precondition(xStorage == storage, "the number was not recorded on this tape")
+        let node = Int(x.index)
+        return node <= sweptOutput ? storage.pointee.adjoints[node] : Value(0)
+    }
+
+    /// The gradient of `output` with respect to `inputs`: one reverse sweep.
+    @inlinable public func gradient(of output: Tracked<Value>, withRespectTo inputs: [Tracked<Value>]) -> [Value] {
+        reverseSweep(from: output)
+        return inputs.map { adjoint(of: $0) }
+    }
+}

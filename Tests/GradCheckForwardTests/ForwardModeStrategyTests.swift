@@ -1,0 +1,134 @@
+import GradCheckCore
+import GradCheckForward
+import Testing
+
+/// The first article's function f(x₁, x₂) = x₁·√(ln(x₁ / sin(x₂²))).
+struct ArticleFunction: ExampleFunction {
+    var inputNames: [String] { ["x1", "x2"] }
+    var outputCount: Int { 1 }
+    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] {
+        [x[0] * S.sqrt(S.log(x[0] / S.sin(S.pow(x[1], 2))))]
+    }
+}
+
+/// f(x) = x·x·x + x: the input fans out to four uses.
+struct FanOut: ExampleFunction {
+    var inputNames: [String] { ["x"] }
+    var outputCount: Int { 1 }
+    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [x[0] * x[0] * x[0] + x[0]] }
+}
+
+/// f(x, y, z) = (x·y·z, sin x + z², eʸ/x): a vector-valued function with a hand-written Jacobian.
+struct VectorFunction: ExampleFunction {
+    var inputNames: [String] { ["x", "y", "z"] }
+    var outputCount: Int { 3 }
+    func evaluate<S: DifferentiableScalar>(_ v: [S]) throws -> [S] {
+        let (x, y, z) = (v[0], v[1], v[2])
+        return [x * y * z, S.sin(x) + z * z, S.exp(y) / x]
+    }
+
+    static func jacobian(_ x: Double, _ y: Double, _ z: Double) -> [[Double]] {
+        [
+            [y * z, x * z, x * y],
+            [Double.cos(x), 0, 2 * z],
+            [-Double.exp(y) / (x * x), Double.exp(y) / x, 0],
+        ]
+    }
+}
+
+/// Control flow on data: for x > 1, multiply by x until the value reaches 50 (xᵏ with k depending on x);
+/// otherwise x·sin x.
+struct Branchy: ExampleFunction {
+    var inputNames: [String] { ["x"] }
+    var outputCount: Int { 1 }
+    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] {
+        let v = x[0]
+        guard v > 1 else { return [v * S.sin(v)] }
+        var power = v
+        while power < 50 { power = power * v }
+        return [power]
+    }
+
+    /// The derivative by hand: k·xᵏ⁻¹ with the trip count k found by the same loop in plain Double.
+    static func derivative(_ x: Double) -> Double {
+        guard x > 1 else { return Double.sin(x) + x * Double.cos(x) }
+        var (power, k) = (x, 1)
+        while power < 50 { power *= x; k += 1 }
+        return Double(k) * Double.pow(x, Double(k - 1))
+    }
+}
+
+@Suite struct ForwardModeStrategyTests {
+    let strategy = ForwardModeStrategy()
+
+    @Test func identity() {
+        #expect(strategy.id == "forward")
+        #expect(strategy.family == .automatic)
+    }
+
+    /// The first article at (2, 1): ∂f/∂x₁ = √L + 1/(2√L), ∂f/∂x₂ = −x₁·x₂·cot(x₂²)/√L, L = ln(x₁/sin x₂²).
+    @Test func firstArticleFunctionMatchesHandFormula() throws {
+        let (x1, x2) = (2.0, 1.0)
+        let l = Double.log(x1 / Double.sin(x2 * x2))
+        let expected = [l.squareRoot() + 1 / (2 * l.squareRoot()), -x1 * x2 / Double.tan(x2 * x2) / l.squareRoot()]
+        let output = try strategy.derivative(of: ArticleFunction(), at: [x1, x2], variant: .correct)
+        #expect(output.jacobian.count == 1)
+        for (ad, hand) in zip(output.jacobian[0], expected) {
+            #expect(close(ad, hand, rtol: 1e-14), "AD \(ad), hand \(hand)")
+        }
+        #expect(output.figures.passes == 2)
+        #expect(output.figures.functionEvaluations == 2)
+    }
+
+    /// The article's tangent trace for ẋ₂ = 1, step by step: v̇₁ = 2v₀v̇₀, v̇₂ = cos(v₁)v̇₁, …
+    @Test func firstArticleTangentTrace() {
+        let x1 = Dual<Double>(value: 2), x2 = Dual<Double>.variable(1)
+        let v1 = Dual.pow(x2, 2), v2 = Dual.sin(v1), v3 = x1 / v2, v4 = Dual.log(v3), v5 = Dual.sqrt(v4)
+        let v6 = x1 * v5
+        #expect(v1.tangent == 2)
+        #expect(close(v2.tangent, Double.cos(1) * 2, rtol: 1e-15))
+        #expect(close(v3.tangent, -2 * v2.tangent / (v2.value * v2.value), rtol: 1e-15))
+        #expect(close(v4.tangent, v3.tangent / v3.value, rtol: 1e-15))
+        #expect(close(v5.tangent, v4.tangent / (2 * v5.value), rtol: 1e-15))
+        #expect(close(v6.tangent, 2 * v5.tangent, rtol: 1e-15))
+    }
+
+    @Test(arguments: [-1.5, 0.25, 1.7])
+    func fanOutAccumulates(_ x: Double) throws {
+        let output = try strategy.derivative(of: FanOut(), at: [x], variant: .correct)
+        #expect(close(output.jacobian[0][0], 3 * x * x + 1, rtol: 1e-15))
+    }
+
+    @Test func vectorFunctionJacobianByColumns() throws {
+        let (x, y, z) = (0.7, -1.2, 2.5)
+        let output = try strategy.derivative(of: VectorFunction(), at: [x, y, z], variant: .correct)
+        let expected = VectorFunction.jacobian(x, y, z)
+        #expect(output.jacobian.count == 3 && output.jacobian.allSatisfy { $0.count == 3 })
+        for i in 0..<3 {
+            for j in 0..<3 {
+                #expect(close(output.jacobian[i][j], expected[i][j], rtol: 1e-15), "J[\(i)][\(j)]")
+            }
+        }
+        #expect(output.figures.passes == 3)
+    }
+
+    @Test(arguments: [0.5, -2.0, 1.5, 3.0, 7.2])
+    func controlFlowFollowsThePlainProgram(_ x: Double) throws {
+        let output = try strategy.derivative(of: Branchy(), at: [x], variant: .correct)
+        #expect(close(output.jacobian[0][0], Branchy.derivative(x), rtol: 1e-13))
+        // Independent of the hand formula: a central difference in extended precision.
+        let difference = centralDifference({ try! Branchy().evaluate([$0])[0] }, at: ExtendedReal(x))
+        #expect(close(Double(difference), output.jacobian[0][0], rtol: 1e-7))
+    }
+
+    @Test func functionWithoutInputs() throws {
+        struct Constant: ExampleFunction {
+            var inputNames: [String] { [] }
+            var outputCount: Int { 2 }
+            func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [S(1), S(2)] }
+        }
+        let output = try strategy.derivative(of: Constant(), at: [Double](), variant: .correct)
+        #expect(output.jacobian == [[], []])
+        #expect(output.figures.passes == 0)
+    }
+}
