@@ -40,27 +40,40 @@ public struct TextReport {
             let point = cell.points[index]
             out += "  at point \(index + 1) of \(cell.points.count): (\(point.point.map(format).joined(separator: ", ")))\n"
             if let got = point.derivative, let want = point.reference {
-                out += entryLines(got: got, want: want)
+                out += entryLines(got: got, want: want, point: point, tolerance: cell.tolerance)
             }
+            if let consensus = point.consensus { out += "  consensus: \(consensus)\n" }
         }
         out += "  replay: \(CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction))\n"
         return out
     }
 
-    /// Every entry as `[i][j]  got  reference  abs error`, the wrong ones marked, at most 12 lines.
-    func entryLines(got: [[Double]], want: [[Double]]) -> String {
-        var table = TextTable(
-            headers: ["    entry", "strategy", "reference", "abs error"], alignments: [.left, .right, .right, .right])
-        var shown = 0
-        outer: for (i, row) in want.enumerated() {
-            for (j, reference) in row.enumerated() {
-                guard shown < 12 else { break outer }
-                let value = got[i][j]
-                table.append(["    [\(i)][\(j)]", format(value), format(reference), format((value - reference).magnitude)])
-                shown += 1
+    /// The entries outside the tolerance (all entries when none is recorded), worst first, at most 20
+    /// lines: index, the strategy's value, the reference, absolute and relative error, the entry's
+    /// tolerance and the strategy's own error estimate.
+    func entryLines(got: [[Double]], want: [[Double]], point: PointResult, tolerance: Tolerance) -> String {
+        let largest = want.joined().map(\.magnitude).max() ?? 0
+        let floor = largest > 0 ? largest * tolerance.floorFraction : 1
+        let all = want.indices.flatMap { i in want[i].indices.map { EntryIndex(row: i, column: $0) } }
+        let entries = (point.outsideTolerance?.isEmpty == false ? point.outsideTolerance! : all)
+            .map { entry -> (EntryIndex, Double) in
+                let difference = (got[entry.row][entry.column] - want[entry.row][entry.column]).magnitude
+                return (entry, difference / max(want[entry.row][entry.column].magnitude, floor))
             }
+            .sorted { $0.1.isNaN || $0.1 > $1.1 }
+        var table = TextTable(
+            headers: ["    entry", "strategy", "reference", "abs error", "rel error", "tolerance", "estimate"],
+            alignments: [.left, .right, .right, .right, .right, .right, .right])
+        for (entry, relative) in entries.prefix(20) {
+            let value = got[entry.row][entry.column], reference = want[entry.row][entry.column]
+            let bound = tolerance.atol + tolerance.rtol * max(reference.magnitude, floor)
+            table.append([
+                "    [\(entry.row)][\(entry.column)]", format(value), format(reference), format((value - reference).magnitude),
+                format(relative), format(bound), CellDescription.number(point.errorEstimate?[entry.row][entry.column]),
+            ])
         }
-        return table.render()
+        let more = entries.count > 20 ? "    … and \(entries.count - 20) more entries outside the tolerance\n" : ""
+        return table.render() + more
     }
 
     func table() -> String {
