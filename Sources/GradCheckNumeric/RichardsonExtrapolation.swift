@@ -8,18 +8,24 @@ import GradCheckCore
 /// central quotient (error in powers of h²) and q = c for a one-sided one (powers of h). Each new entry's
 /// error is estimated as the larger of its distances to the two entries it was made from; the entry with
 /// the smallest estimate is the answer. The sweep stops when the diagonal grows worse than ``safety``
-/// times the best estimate (round-off has taken over).
+/// times the best estimate (round-off has taken over) once the estimates have converged.
 ///
 /// Because the steps start large (h₀ = ``initialStepFraction``·|x|, or that fraction of 1 at x = 0), the
 /// truncation error is driven far below that of a single quotient at the optimal step: typically 12–14
-/// correct digits in Double, against 10 for a central difference.
+/// correct digits in Double, against 10 for a central difference. Steps below √ε times the first step's
+/// scale are never taken (their quotients are mostly round-off), and no estimate is below the round-off
+/// of the smallest step's quotient (ε·(|f(x+h)| + |f(x−h)|)/2h) or 8ε·|value|.
 public struct RichardsonExtrapolation: Sendable {
     /// h₀ as a fraction of |x| (of 1 where x = 0).
     public var initialStepFraction: Double = 0.1
     /// The ratio between successive steps.
     public var contraction: Double = 1.4
-    /// The most steps tried.
-    public var levels: Int = 16
+    /// The most steps tried (h shrinks by c^(levels−1), about 10⁴ with the defaults).
+    public var levels: Int = 28
+    /// The sweep may stop only once every entry's estimate is below this fraction of its value: until
+    /// then a large first step may still be in the region where the quotient is meaningless (a step of
+    /// many periods of an oscillation), whose erratic tableau must not end the sweep.
+    public var convergedFraction: Double = 1e-6
     /// The factor by which the diagonal may grow before the sweep stops.
     public var safety: Double = 2
 
@@ -33,10 +39,27 @@ public struct RichardsonExtrapolation: Sendable {
         public var quotients: Int
     }
 
-    /// The starting step for coordinate value `x`.
-    public func initialStep<R: RealNumber>(at x: R) -> R {
+    /// The starting steps for coordinate value `x`: the fraction of max(1, |x|), and also of |x| itself
+    /// when |x| is below 10⁻² (a coordinate that small may vary on its own scale).
+    public func initialSteps<R: RealNumber>(at x: R) -> [R] {
         let magnitude = x.magnitude
-        return R(initialStepFraction) * (magnitude > R(0) ? magnitude : R(1))
+        let fraction = R(initialStepFraction)
+        let unit = fraction * (magnitude > R(1) ? magnitude : R(1))
+        return magnitude > R(0) && magnitude < R(0.01) ? [unit, fraction * magnitude] : [unit]
+    }
+
+    /// Extrapolates from each of `starts` and keeps the result whose largest error estimate is smallest.
+    public func bestExtrapolation<R: RealNumber>(
+        from starts: [R], errorExponentStep: Int, quotient: (R) throws -> DifferenceSample<R>?
+    ) rethrows -> Estimate<R>? {
+        var best: Estimate<R>?
+        for start in starts {
+            guard let estimate = try extrapolate(from: start, errorExponentStep: errorExponentStep, quotient: quotient) else {
+                continue
+            }
+            if best == nil || (estimate.errors.max() ?? 0) < (best!.errors.max() ?? 0) { best = estimate }
+        }
+        return best
     }
 
     /// Extrapolates `quotient(h)` to h → 0. `quotient` returns nil where the step is unusable (a stencil
@@ -44,20 +67,25 @@ public struct RichardsonExtrapolation: Sendable {
     /// it ends the sweep. `errorExponentStep` is 2 for central quotients and 1 for one-sided ones.
     /// Returns nil when fewer than two steps were usable.
     public func extrapolate<R: RealNumber>(
-        from h0: R, errorExponentStep: Int, quotient: (R) throws -> [R]?
+        from h0: R, errorExponentStep: Int, quotient: (R) throws -> DifferenceSample<R>?
     ) rethrows -> Estimate<R>? {
         let c = R(contraction)
+        // Below √ε relative to the first step's scale a quotient is mostly round-off: stop there.
+        let smallestStep = R.sqrt(R.machineEpsilon) * h0 / R(initialStepFraction)
         let q = errorExponentStep == 2 ? c * c : c
         var h = h0
         var previousRow: [[R]] = []
         var best: [R] = [], bestError: [R] = []
         var used = 0
-        for _ in 0..<levels {
+        var noise: [R] = []
+        for _ in 0..<levels where h >= smallestStep {
             defer { h = h / c }
-            guard let first = try quotient(h), first.allSatisfy(\.isFinite) else {
+            guard let sample = try quotient(h), sample.values.allSatisfy(\.isFinite) else {
                 if used > 0 { break }
                 continue
             }
+            let first = sample.values
+            noise = sample.noise
             used += 1
             var row = [first]
             if used == 1 {
@@ -79,13 +107,44 @@ public struct RichardsonExtrapolation: Sendable {
             }
             if let last = row.last, previousRow.count >= 1, let previousLast = previousRow.last {
                 let deteriorated = last.indices.allSatisfy { e in
-                    (last[e] - previousLast[e]).magnitude >= R(safety) * bestError[e]
+                    bestError[e] <= R(convergedFraction) * best[e].magnitude
+                        && (last[e] - previousLast[e]).magnitude >= R(safety) * bestError[e]
                 }
                 if deteriorated { break }
             }
             previousRow = row
         }
         guard used >= 2 else { return nil }
-        return Estimate(values: best, errors: bestError, quotients: used)
+        // No estimate is smaller than the round-off of the smallest step's quotient, nor than the rounding
+        // of the value itself.
+        let floor = best.indices.map { Swift.max(noise[$0], 8 * R.machineEpsilon * best[$0].magnitude) }
+        return Estimate(values: best, errors: zip(bestError, floor).map { Swift.max($0, $1) }, quotients: used)
+    }
+}
+
+/// One difference quotient and its round-off: noise ≈ ε·(|f(x + h)| + |f(x − h)|)/(2h) per entry for a
+/// central quotient, ε·(|f(x + h)| + |f(x)|)/h for a one-sided one.
+public struct DifferenceSample<R: RealNumber> {
+    public var values: [R]
+    public var noise: [R]
+
+    public init(values: [R], noise: [R]) {
+        self.values = values
+        self.noise = noise
+    }
+
+    /// The central quotient (f₊ − f₋)/2h with its round-off.
+    public static func central(_ fPlus: [R], _ fMinus: [R], h: R) -> DifferenceSample {
+        let twoH = (h + h).magnitude
+        return DifferenceSample(
+            values: DifferenceQuotient.central(fPlus, fMinus, h: h),
+            noise: zip(fPlus, fMinus).map { R.machineEpsilon * ($0.magnitude + $1.magnitude) / twoH })
+    }
+
+    /// The one-sided quotient (f₁ − f₀)/h (h may be negative) with its round-off.
+    public static func oneSided(_ f0: [R], _ f1: [R], h: R) -> DifferenceSample {
+        DifferenceSample(
+            values: DifferenceQuotient.forward(f0, f1, h: h),
+            noise: zip(f0, f1).map { R.machineEpsilon * ($0.magnitude + $1.magnitude) / h.magnitude })
     }
 }

@@ -60,16 +60,16 @@ public final class ExtrapolatedDifferentiation<R: RealNumber> {
 
     /// The extrapolated column j, or nil when no stencil stays on x's branch.
     public func column(_ j: Int) throws -> RichardsonExtrapolation.Estimate<R>? {
-        let h0 = extrapolation.initialStep(at: point[j])
-        let central = try extrapolation.extrapolate(from: h0, errorExponentStep: 2) { h in
+        let starts = extrapolation.initialSteps(at: point[j])
+        let central = try extrapolation.bestExtrapolation(from: starts, errorExponentStep: 2) { h in
             guard let ahead = try onPath(j, h), let behind = try onPath(j, -h) else { return nil }
-            return DifferenceQuotient.central(ahead, behind, h: h)
+            return DifferenceSample.central(ahead, behind, h: h)
         }
         if let central { return central }
         for side in [R(1), R(-1)] {
-            let oneSided = try extrapolation.extrapolate(from: h0, errorExponentStep: 1) { h in
+            let oneSided = try extrapolation.bestExtrapolation(from: starts, errorExponentStep: 1) { h in
                 guard let moved = try onPath(j, side * h) else { return nil }
-                return DifferenceQuotient.forward(base.values, moved, h: side * h)
+                return DifferenceSample.oneSided(base.values, moved, h: side * h)
             }
             if let oneSided { return oneSided }
         }

@@ -61,7 +61,7 @@ public struct StepSweep: Sendable {
                 let estimate = try extrapolation.extrapolate(from: h, errorExponentStep: 2) { step in
                     let ahead = try function.evaluate(DifferenceStep.shifted(point, index: j, by: step))
                     let behind = try function.evaluate(DifferenceStep.shifted(point, index: j, by: -step))
-                    return DifferenceQuotient.central(ahead, behind, h: step)
+                    return DifferenceSample.central(ahead, behind, h: step)
                 }
                 columns.append(estimate?.values ?? base.map { _ in .nan })
             }
