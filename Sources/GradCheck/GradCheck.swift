@@ -9,6 +9,7 @@ public enum StandardStrategies {
             HandCodedStrategy(),
             ForwardDifferenceStrategy(),
             CentralDifferenceStrategy(),
+            ComplexStepStrategy(),
         ]
     }
 
