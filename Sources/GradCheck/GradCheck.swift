@@ -14,6 +14,7 @@ public enum StandardStrategies {
             ForwardDifferenceStrategy(),
             CentralDifferenceStrategy(),
             RichardsonStrategy(),
+            ComplexStepStrategy(),
         ]
     }
 
