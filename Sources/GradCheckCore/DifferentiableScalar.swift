@@ -23,6 +23,13 @@ public protocol DifferentiableScalar: ElementaryFunctions, Comparable, Expressib
     /// xⁿ for an integer exponent. The default multiplies by repeated squaring (⌈log₂|n|⌉ + popcount
     /// multiplications, a reciprocal for n < 0); conformers may give a direct rule (n·xⁿ⁻¹).
     static func pow(_ x: Self, _ n: Int) -> Self
+
+    /// σ(x) = 1/(1 + e⁻ˣ). A requirement (with a default below) so that a number type whose comparisons
+    /// mean something special, like the complex step's, can give the analytic function directly.
+    static func sigmoid(_ x: Self) -> Self
+
+    /// softplus(x) = ln(1 + eˣ); a requirement for the same reason as ``sigmoid(_:)``.
+    static func softplus(_ x: Self) -> Self
 }
 
 extension DifferentiableScalar {

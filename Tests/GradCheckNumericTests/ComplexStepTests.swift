@@ -217,3 +217,31 @@ extension ExpSin {
         [[ExtendedReal.exp(x) * ExtendedReal.sin(y), ExtendedReal.exp(x) * ExtendedReal.cos(y)], [3 * x * x, -1]]
     }
 }
+
+/// σ(x)·softplus(y): analytic, though the scalar protocol's stable defaults branch on the sign.
+struct Logistic: TestFunction {
+    let id = FunctionID(suite: "test", name: "logistic")
+    let summary = ""
+    let inputNames = ["x", "y"]
+    let outputCount = 1
+    let sampling = Sampling()
+    let hasHandCodedDerivative = true
+    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [S.sigmoid(x[0]) * S.softplus(x[1])] }
+    func handCodedDerivative<R: RealNumber>(_ variant: DerivativeVariant, at x: [R]) throws -> [[R]] {
+        // σ′(x) = e⁻ˣ/(1 + e⁻ˣ)², written so that it keeps its digits at large x (σ·(1 − σ) does not).
+        let e = R.exp(-x[0])
+        return [[e / ((1 + e) * (1 + e)) * R.softplus(x[1]), R.sigmoid(x[0]) * R.sigmoid(x[1])]]
+    }
+}
+
+@Suite("Complex step on analytic functions with stable branches")
+struct ComplexStepLogisticTests {
+    @Test(arguments: [[0.3, -1.2], [-4.0, 3.0], [20.0, -30.0]])
+    func sigmoidAndSoftplusAreSupported(point: [Double]) throws {
+        let output = try ComplexStepStrategy().derivative(of: Logistic(), at: point, variant: .correct)
+        let expected = try Logistic().handCodedDerivative(.correct, at: point)
+        for j in 0..<2 {
+            #expect(abs(output.jacobian[0][j] - expected[0][j]) <= 1e-15 * abs(expected[0][j]) + 1e-300, "entry \(j)")
+        }
+    }
+}
