@@ -25,7 +25,9 @@ let package = Package(
             dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric"],
             swiftSettings: strictSettings
         ),
-        .target(name: "GradCheckReports", dependencies: ["GradCheckCore", "GradCheckNumeric"], swiftSettings: strictSettings),
+        .target(
+            name: "GradCheckReports", dependencies: ["GradCheckCore", "GradCheckNumeric", "GradCheckReverse"],
+            swiftSettings: strictSettings),
         .target(name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports"], swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
 

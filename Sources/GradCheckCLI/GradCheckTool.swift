@@ -27,6 +27,7 @@ public struct GradCheckTool: Sendable {
               run                     Check strategies against the corpus and print a table.
               list                    List the registered strategies or the corpus functions.
               sweep                   Show the error of difference methods against the step size.
+              trace                   Print the primal, tangent and adjoint traces of a function.
 
               See 'gradcheck help <subcommand>' for detailed help.
             """,
@@ -45,7 +46,7 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    private static let subcommands = ["run", "list", "sweep", "help"]
+    private static let subcommands = ["run", "list", "sweep", "trace", "help"]
 
     private static func command(named name: String) -> String? {
         subcommands.contains(name) && name != "help" ? name : nil
@@ -69,6 +70,8 @@ public struct GradCheckTool: Sendable {
             return try ListCommand(tool: self).execute(rest)
         case "sweep":
             return try SweepCommand(tool: self).execute(rest)
+        case "trace":
+            return try TraceCommand(tool: self).execute(rest)
         default:
             throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
         }
@@ -81,6 +84,7 @@ public struct GradCheckTool: Sendable {
         case "run": definition = RunCommand.definition
         case "list": definition = ListCommand.definition
         case "sweep": definition = SweepCommand.definition
+        case "trace": definition = TraceCommand.definition
         case let other?:
             throw UsageError.unknownCommand(other, suggestion: NearestName.find(other, among: Self.subcommands))
         }

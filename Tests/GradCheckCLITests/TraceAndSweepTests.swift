@@ -1,0 +1,75 @@
+import Foundation
+import GradCheck
+@testable import GradCheckCLI
+import GradCheckReverse
+import Testing
+
+@Suite("gradcheck trace and gradcheck sweep")
+struct TraceAndSweepTests {
+    let tool = GradCheckTool()
+
+    @Test func theSeedsTraceListsItsStepsInOrder() {
+        let result = tool.run(["trace", "starter/nutty", "--at", "2,1"])
+        #expect(result.exitCode == .success)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        let primal = ["v₋₁   x1", "v₀    x2", "v₁    v₀²", "v₂    sin v₁", "v₃    v₋₁ / v₂", "v₄    log v₃", "v₅    √v₄", "v₆    v₋₁ · v₅", "y     v₆"]
+        var position = 0
+        for expected in primal {
+            let found = lines[position...].firstIndex { $0.hasPrefix(expected) }
+            #expect(found != nil, "missing \(expected)")
+            position = (found ?? position) + 1
+        }
+        #expect(result.standardOutput.contains("v₄    log v₃       0.865751"))
+    }
+
+    @Test func theAdjointTraceAccumulatesTheFanOutAndEndsAtTheGradient() throws {
+        let trace = try ComputationTrace.record(Nutty(), at: [2, 1])
+        let (steps, gradient) = trace.adjointTrace()
+        let intoX1 = steps.filter { $0.target == -1 }
+        #expect(intoX1.count == 2)  // v₋₁ feeds v₃ and v₆
+        #expect(intoX1.map(\.accumulates) == [false, true])
+        let exact = try Nutty().handCodedDerivative(.correct, at: [2.0, 1.0])[0]
+        #expect(abs(gradient[0] - exact[0]) < 1e-15 && abs(gradient[1] - exact[1]) < 1e-15)
+        let text = tool.run(["trace", "nutty", "--at", "2,1"]).standardOutput
+        #expect(text.contains("v̄₋₁      v̄₋₁ + v̄₃·∂v₃/∂v₋₁"))
+        #expect(text.contains("gradient: ∂f/∂x1 = v̄₋₁ = 1.46783, ∂f/∂x2 = v̄₀ = -1.38017"))
+    }
+
+    @Test func theTangentTraceFollowsTheChosenInput() throws {
+        let trace = try ComputationTrace.record(Nutty(), at: [2, 1])
+        let steps = trace.tangentTrace(input: 1)
+        #expect(steps.map(\.label) == Array(-1...6))
+        let exact = try Nutty().handCodedDerivative(.correct, at: [2.0, 1.0])[0][1]
+        #expect(abs(try #require(steps.last).tangent - exact) < 1e-15)
+        let markdown = tool.run(["trace", "nutty", "--at", "2,1", "--input", "x1", "--format", "markdown"]).standardOutput
+        #expect(markdown.contains("### Forward tangent trace (∂/∂x1)"))
+        #expect(markdown.contains("| v₁ | v₀² | 1 |"))
+    }
+
+    @Test func theGraphIsGraphviz() {
+        let dot = tool.run(["trace", "nutty", "--at", "2,1", "--format", "dot"]).standardOutput
+        #expect(dot.hasPrefix("digraph \"starter/nutty\" {"))
+        #expect(dot.contains("n1 -> n5 [label=\"1.1884\"]"))  // v₋₁ → v₃
+        #expect(dot.contains("n1 -> n8 [label=\"0.930457\"]"))  // v₋₁ → v₆: the fan-out
+        #expect(dot.hasSuffix("}\n"))
+    }
+
+    @Test func badTraceArgumentsAreUsageErrors() {
+        #expect(tool.run(["trace", "nutty", "--at", "2"]).exitCode == .usage)
+        #expect(tool.run(["trace", "nutty", "--at", "2,x"]).exitCode == .usage)
+        #expect(tool.run(["trace", "nutty", "--input", "x3"]).exitCode == .usage)
+        #expect(tool.run(["trace", "nuty"]).standardError.contains("did you mean 'nutty'?"))
+    }
+
+    @Test func theSweepReportsOrdersAndOptimalSteps() {
+        let result = tool.run(["sweep", "starter/nutty", "--at", "2,1"])
+        #expect(result.exitCode == .success)
+        let summary = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("forward-difference ") || $0.hasPrefix("central-difference ") }
+        #expect(summary.count == 2)
+        #expect(summary[0].contains(" 1.00 ") && summary[1].contains(" 2.00 "))
+        let flat = tool.run(["sweep", "nutty", "--at", "2,1", "--against", "hand-coded", "--strategy", "central-difference"])
+        #expect(flat.exitCode == .success)
+        let againstPrinted = tool.run(["sweep", "starter/nutty-as-printed", "--at", "2,1", "--against", "hand-coded", "--strategy", "central-difference"])
+        #expect(againstPrinted.standardOutput.contains("flat: no step helps"))
+    }
+}
