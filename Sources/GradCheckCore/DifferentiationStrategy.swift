@@ -42,7 +42,7 @@ public enum StrategyFamily: String, Sendable, Codable, CaseIterable {
 }
 
 /// What a strategy returns: the derivative and the strategy's own cost figures.
-public struct StrategyOutput<R: RealNumber> {
+public struct StrategyOutput<R: RealNumber>: Sendable {
     /// The Jacobian as rows: `jacobian[i][j]` = ∂fᵢ/∂xⱼ.
     public var jacobian: [[R]]
     /// Function evaluations, passes, tape entries and so on, as the strategy measured them.

@@ -10,6 +10,8 @@ import Foundation
 struct PointComparison {
     let function: any TestFunction
     let tolerance: Tolerance
+    /// The most seconds the strategy may take (nil: no limit).
+    var timeLimit: Double?
     /// Failing entries within this many times the strategy's error estimate count as undecided.
     static let estimateSafetyFactor: ExtendedReal = 4
 
@@ -41,7 +43,12 @@ struct PointComparison {
         let input = point.map { R($0) }
         let output: StrategyOutput<R>
         do {
-            output = try strategy.derivative(of: function, at: input, variant: variant)
+            let function = self.function
+            output = try TimeLimit.run(seconds: timeLimit) {
+                try strategy.derivative(of: function, at: input, variant: variant)
+            }
+        } catch let overrun as TimeLimitExceeded {
+            return verdict(.error, "\(strategy.id) \(overrun)", on: result)
         } catch StrategyError.unsupported(let reason) {
             return verdict(.unsupported, reason, on: result)
         } catch {

@@ -14,6 +14,12 @@ public struct RunConfiguration: Sendable {
     public var atolOverride: Double?
     /// How timings are taken.
     public var stopwatch = Stopwatch()
+    /// The most seconds one strategy may take for one derivative; an overrun is the verdict `error` for
+    /// that point and the run goes on (see ``TimeLimit``). nil: no limit.
+    public var cellTimeout: Double? = 600
+    /// Functions with more inputs are not checked (every strategy is `unsupported` there, with the
+    /// reason): the reference carries n partials per value, so its cost grows like n·ops(f).
+    public var maximumInputs = 10_000
 
     public init() {}
 }

@@ -20,6 +20,10 @@ public struct Runner: Sendable {
     ) -> RunReport {
         var cells: [CellResult] = []
         for function in functions {
+            if function.inputCount > configuration.maximumInputs {
+                cells += strategies.map { tooLarge(function, $0, R.self) }
+                continue
+            }
             let points = configuration.pointsPerFunction > 0
                 ? function.sampling.points(
                     count: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description)
@@ -44,6 +48,15 @@ public struct Runner: Sendable {
         return RunReport(metadata: metadata, cells: cells)
     }
 
+    /// The cell of a function over the input limit: unsupported, with the reason and the way out.
+    private func tooLarge<R: RealNumber>(_ function: any TestFunction, _ strategy: any DifferentiationStrategy, _: R.Type) -> CellResult {
+        CellResult(
+            function: function.id, strategy: strategy.id, family: strategy.family, variant: .correct, expectation: nil,
+            verdict: .unsupported,
+            message: "\(function.inputCount) inputs exceed the limit of \(configuration.maximumInputs) (raise it with --max-inputs)",
+            tolerance: tolerance(for: strategy, on: function, R.self), points: [], cost: nil, timing: nil)
+    }
+
     private func variants(of function: any TestFunction, for strategy: any DifferentiationStrategy) -> [DerivativeVariant] {
         guard strategy.family == .handCoded else { return [.correct] }
         return [.correct] + function.mutants.indices.map { .mutant($0) }
@@ -62,7 +75,7 @@ public struct Runner: Sendable {
         in _: R.Type
     ) -> CellResult {
         let tolerance = tolerance(for: strategy, on: function, R.self)
-        let comparison = PointComparison(function: function, tolerance: tolerance)
+        let comparison = PointComparison(function: function, tolerance: tolerance, timeLimit: configuration.cellTimeout)
         let pointResults = zip(points, references).map { point, reference in
             comparison.check(strategy, variant: variant, at: point, reference: reference, in: R.self)
         }
