@@ -11,7 +11,7 @@
 /// | log1p | 1/(1 + u) | |
 /// | log2, log10 | 1/(u·log 2), 1/(u·log 10) | log b evaluated in the working precision |
 /// | sin, cos | cos u, −sin u | |
-/// | tan | 1/cos(u)² | exact where 1 + tan² would overflow less gracefully |
+/// | tan | 1/cos(u)² | (= 1 + tan²u) |
 /// | asin, acos | ±1/√(1 − u²) | |
 /// | atan | 1/(1 + u²) | |
 /// | sinh, cosh | cosh u, sinh u | |

@@ -9,9 +9,11 @@ import Foundation
 /// original is finite, the rewritten expression has the same value in exact arithmetic; evaluated in
 /// floating point the two then differ by rounding only (reassociating a collected sum can change which
 /// roundings happen, bounded by ε·Σ|terms|). On top of that, a rewrite that *removes a division* — x/x → 1,
-/// x²/x → x, x/x² → 1/x, 0/x → 0 — requires the divisor to be provably nonzero (``NodeFacts/isNonzero``:
-/// a nonzero constant, exp, cosh, x² + 1, …), so that a pole of the original (0/0, where it is undefined)
-/// is never filled in with a finite value. x·0 → 0 and x − x → 0 are applied unconditionally: they can only
+/// x²/x → x, x/x² → 1/x, 0/x → 0 — requires the divisor to be provably nonzero: by its form
+/// (``NodeFacts/isNonzero``: a nonzero constant, exp, cosh, x² + 1, …) or, when a derivative is simplified,
+/// because the function itself is only defined where it is nonzero (``assumeDefined(_:)``: it divides or is
+/// logged in f). So a pole of the expression inside the function's domain (0/0, where it is undefined) is
+/// never filled in with a finite value. x·0 → 0 and x − x → 0 are applied unconditionally: they can only
 /// hide a subexpression that is already ∞ or NaN.
 ///
 /// ## The rewrites
@@ -37,6 +39,9 @@ public struct SimplifyingBuilder: ExpressionBuilder {
     /// The most terms (of a sum) or factors (of a product) looked at when collecting; larger sums and
     /// products are left as they are. Bounds the work per node to O(limit²).
     public var collectionLimit: Int
+    /// Nodes treated as nonzero because the expressions are only claimed where they are (see
+    /// ``assumeDefined(_:)``).
+    public var assumedNonzero: Set<NodeID> = []
 
     public init(graph: ExpressionGraph, collectionLimit: Int = 24) {
         self.graph = graph
@@ -48,7 +53,6 @@ public struct SimplifyingBuilder: ExpressionBuilder {
     func value(_ id: NodeID) -> Double? { graph.constantValue(id) }
     func isZero(_ id: NodeID) -> Bool { value(id) == 0 }
     func isOne(_ id: NodeID) -> Bool { value(id) == 1 }
-    func isNonzero(_ id: NodeID) -> Bool { graph.facts(id).isNonzero }
 
     mutating func make(_ operation: Operation, _ a: NodeID, _ b: NodeID? = nil) throws -> NodeID {
         try graph.intern(operation, a, b)

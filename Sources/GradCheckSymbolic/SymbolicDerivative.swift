@@ -116,6 +116,7 @@ public struct SymbolicDerivative: Sendable {
                 var builder = SimplifyingBuilder(graph: graph)
                 graph = ExpressionGraph(nodeLimit: 0)
                 start = clock.now
+                builder.assumeDefined(try Simplifier.simplify(f, using: &builder))
                 let simplified = try Simplifier.simplify(f + entries, using: &builder)
                 simplify = Self.nanoseconds(clock.now - start)
                 graph = builder.graph
@@ -128,6 +129,7 @@ public struct SymbolicDerivative: Sendable {
             graph = ExpressionGraph(nodeLimit: 0)
             var start = clock.now
             let simplified = try Simplifier.simplify(f, using: &builder)
+            builder.assumeDefined(simplified)
             simplify = Self.nanoseconds(clock.now - start)
             start = clock.now
             rows = try AdjointDifferentiator.gradients(of: simplified, inputCount: n, using: &builder)

@@ -140,35 +140,62 @@ extension SimplifyingBuilder {
         (e1 > 0) == (e2 > 0) || isNonzero(base)
     }
 
-    /// a · b or a / b, collected when the operands share a base or carry coefficients that are not already
-    /// in canonical position (a constant times a coefficient-free product).
+    /// a · b or a / b, collected in one of two ways:
+    /// - when the operands share a base (x·x → x², x²/x → x), or carry a coefficient below their top level
+    ///   (x·(1/(2·y)) → x/(2·y)), both are flattened into product forms, merged and rebuilt;
+    /// - otherwise, when their top-level coefficients are not in canonical position, these are pulled to
+    ///   the front without flattening anything ((4·d)·y → 4·(d·y), (2·x)·(3·y) → 6·(x·y)), so that a long
+    ///   chain of products keeps its structure (and its sharing).
     mutating func collectProduct(_ a: NodeID, _ b: NodeID, divide: Bool) throws -> NodeID {
-        let plain = { (builder: inout SimplifyingBuilder) throws -> NodeID in
-            divide ? try builder.make(.divide, a, b) : try builder.plainProduct(a, b)
-        }
-        guard var merged = productForm(a), let right = productForm(b, inverted: divide) else { return try plain(&self) }
-        let shared = right.factors.contains { f in
-            merged.factors.contains { $0.base == f.base && canCombine(f.base, $0.exponent, f.exponent) }
-        }
-        let aIsConstant = value(a) != nil, bIsConstant = value(b) != nil
-        let coefficients = (merged.coefficient != 1 && right.coefficient != 1)
-            || (merged.coefficient != 1 && !aIsConstant) || (right.coefficient != 1 && !bIsConstant)
-            || (divide && bIsConstant)
-        guard shared || coefficients else { return try plain(&self) }
-        guard let coefficient = ExactArithmetic.multiply(merged.coefficient, right.coefficient) else {
-            return try plain(&self)
-        }
-        merged.coefficient = coefficient
-        for f in right.factors {
-            if let i = merged.factors.firstIndex(where: { $0.base == f.base && canCombine(f.base, $0.exponent, f.exponent) }) {
-                let (sum, overflow) = merged.factors[i].exponent.addingReportingOverflow(f.exponent)
-                if overflow { return try plain(&self) }
-                merged.factors[i].exponent = sum
-            } else {
-                merged.factors.append(f)
+        let (ca, ma) = splitCoefficient(a), (cb, mb) = splitCoefficient(b)
+        if var merged = productForm(a), let right = productForm(b, inverted: divide),
+            right.factors.contains(where: { f in
+                merged.factors.contains { $0.base == f.base && canCombine(f.base, $0.exponent, f.exponent) }
+            }) || [ma, mb].contains(where: { m in m.flatMap { productForm($0) }.map { $0.coefficient != 1 } ?? false }),
+            let coefficient = ExactArithmetic.multiply(merged.coefficient, right.coefficient)
+        {
+            merged.coefficient = coefficient
+            var overflow = false
+            for f in right.factors {
+                if let i = merged.factors.firstIndex(where: {
+                    $0.base == f.base && canCombine(f.base, $0.exponent, f.exponent)
+                }) {
+                    let (sum, o) = merged.factors[i].exponent.addingReportingOverflow(f.exponent)
+                    overflow = overflow || o
+                    merged.factors[i].exponent = sum
+                } else {
+                    merged.factors.append(f)
+                }
             }
+            if !overflow { return try buildProduct(merged) }
         }
-        return try buildProduct(merged)
+        let scaled = [(ca, ma), (cb, mb)].filter { $0.0 != 1 }
+        let canonical = scaled.isEmpty || (scaled.count == 1 && scaled[0].1 == nil && (!divide || ma == nil))
+        let coefficient = divide ? ExactArithmetic.divide(ca, cb) : ExactArithmetic.multiply(ca, cb)
+        guard !canonical, let coefficient else {
+            return divide ? try make(.divide, a, b) : try plainProduct(a, b)
+        }
+        var form = ProductForm(coefficient: coefficient)
+        if let ma { form.factors.append((ma, 1)) }
+        if let mb { form.factors.append((mb, divide ? -1 : 1)) }
+        return try buildProduct(form)
+    }
+
+    /// id = c·m at the top level (through c·m, −m and m/c with an exact 1/c); m is nil for a constant.
+    func splitCoefficient(_ id: NodeID) -> (coefficient: Double, rest: NodeID?) {
+        if let c = value(id) { return (c, nil) }
+        switch graph.operation(id) {
+        case .negate:
+            let (c, m) = splitCoefficient(graph.first(id)!)
+            return (-c, m)
+        case .multiply:
+            if let c = value(graph.first(id)!) { return (c, graph.second(id)!) }
+        case .divide:
+            if let c = value(graph.second(id)!), let r = ExactArithmetic.divide(1, c) { return (r, graph.first(id)!) }
+        default:
+            break
+        }
+        return (1, id)
     }
 
     /// The node of a product form: numerator factors over denominator factors, bases in id order, the
