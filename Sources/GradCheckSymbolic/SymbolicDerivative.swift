@@ -171,7 +171,7 @@ public struct SymbolicDerivative: Sendable {
     /// The Jacobian's closed forms evaluated at `point` in R (rows: outputs, columns: inputs). The point
     /// should lie in the region of ``pathConditions``; elsewhere this is the derivative of another branch.
     public func evaluate<R: RealNumber>(at point: [R]) -> [[R]] {
-        let columns = point.count
+        let columns = jacobian.first?.count ?? 0
         let flat: [R]
         if let program {
             flat = program.evaluate(at: point)

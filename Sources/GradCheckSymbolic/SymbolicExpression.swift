@@ -15,9 +15,11 @@ import GradCheckCore
 public struct SymbolicExpression: Sendable, Hashable, CustomStringConvertible, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral
 {
-    final class Node: Sendable {
+    /// A node of the tree. Immutable once made (hence `@unchecked Sendable`); only `deinit` empties
+    /// `arguments`, to release long chains iteratively instead of by recursion that could exhaust the stack.
+    final class Node: @unchecked Sendable {
         let operation: Operation
-        let arguments: [SymbolicExpression]
+        private(set) var arguments: [SymbolicExpression]
         let treeSize: Double
         let structuralHash: Int
 
@@ -29,6 +31,17 @@ public struct SymbolicExpression: Sendable, Hashable, CustomStringConvertible, E
             hasher.combine(operation)
             for argument in arguments { hasher.combine(argument.node.structuralHash) }
             structuralHash = hasher.finalize()
+        }
+
+        deinit {
+            guard !arguments.isEmpty else { return }
+            var pending = arguments.map(\.node)
+            arguments = []
+            while var node = pending.popLast() {
+                guard isKnownUniquelyReferenced(&node) else { continue }
+                pending.append(contentsOf: node.arguments.map(\.node))
+                node.arguments = []
+            }
         }
     }
 

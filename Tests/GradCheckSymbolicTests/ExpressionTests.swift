@@ -59,3 +59,18 @@ struct ExpressionTests {
         #expect(c.expression == E.constant(6))
     }
 }
+
+@Suite("Deep expressions")
+struct DeepExpressionTests {
+    /// A chain 100,000 nodes deep is built, measured, interned, printed and released without recursion
+    /// (a recursive release would exhaust a test thread's stack).
+    @Test func aVeryDeepChain() throws {
+        var e = E.input(0)
+        for i in 0..<100_000 { e = i % 2 == 0 ? e + 1 : E.sin(e) }
+        #expect(e.treeSize == 150_001)
+        var graph = ExpressionGraph()
+        let root = try graph.add(e)
+        #expect(graph.dagSize(of: [root]) == 100_002)
+        #expect(ExpressionPrinter(maximumLength: 50).string(for: root, in: graph).hasSuffix("…"))
+    }
+}
