@@ -47,6 +47,11 @@ public enum SymbolicFigure {
 /// memory or time. For the unsimplified strategy it also caps the tree that would be evaluated.
 ///
 /// Figures: ``SymbolicFigure`` keys in `extra`; `passes` is 1 (one trace), `functionEvaluations` 1.
+///
+/// Cost: over ``Counted`` the operations counted are those of evaluating the closed forms in R (one per
+/// non-leaf node evaluated): what the derivative costs once it has been derived. Tracing, differentiating
+/// and simplifying manipulate expressions rather than numbers in R; they are reported as times
+/// (`differentiateNs`, `simplifyNs`) and are included in the strategy's measured wall time.
 public struct SymbolicStrategy: DifferentiationStrategy {
     public var method: SymbolicOptions.Method
     public var nodeLimit: Int
