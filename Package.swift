@@ -13,6 +13,7 @@ let package = Package(
     name: "GradCheck",
     products: [
         .library(name: "GradCheck", targets: ["GradCheck"]),
+        .library(name: "GradCheckSymbolic", targets: ["GradCheckSymbolic"]),
         .executable(name: "gradcheck", targets: ["gradcheck"]),
     ],
     targets: [
@@ -20,6 +21,7 @@ let package = Package(
         .target(name: "GradCheckForward", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckReverse", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckNumeric", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .target(name: "GradCheckSymbolic", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(
             name: "GradCheck",
             dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric"],
@@ -39,6 +41,8 @@ let package = Package(
             name: "GradCheckReverseTests", dependencies: ["GradCheckCore", "GradCheckReverse"],
             swiftSettings: strictSettings),
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckSymbolicTests", dependencies: ["GradCheckSymbolic"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckCLITests", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
     ],
