@@ -24,11 +24,12 @@ let package = Package(
         .target(name: "GradCheckSymbolic", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(
             name: "GradCheck",
-            dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric"],
+            dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric", "GradCheckSymbolic"],
             swiftSettings: strictSettings
         ),
         .target(
-            name: "GradCheckReports", dependencies: ["GradCheckCore", "GradCheckNumeric", "GradCheckReverse"],
+            name: "GradCheckReports",
+            dependencies: ["GradCheckCore", "GradCheckNumeric", "GradCheckReverse", "GradCheckSymbolic"],
             swiftSettings: strictSettings),
         .target(name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports"], swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),

@@ -2,6 +2,7 @@
 @_exported import GradCheckForward
 @_exported import GradCheckNumeric
 @_exported import GradCheckReverse
+@_exported import GradCheckSymbolic
 
 /// The standard set of strategies, in the order reports list them.
 public enum StandardStrategies {
@@ -15,7 +16,7 @@ public enum StandardStrategies {
             CentralDifferenceStrategy(),
             RichardsonStrategy(),
             ComplexStepStrategy(),
-        ]
+        ] + SymbolicStrategy.all
     }
 
     /// A registry holding every built-in strategy; plugins may be registered into it under new ids.

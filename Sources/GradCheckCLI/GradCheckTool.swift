@@ -28,6 +28,7 @@ public struct GradCheckTool: Sendable {
               list                    List the registered strategies or the corpus functions.
               sweep                   Show the error of difference methods against the step size.
               trace                   Print the primal, tangent and adjoint traces of a function.
+              swell                   Show how symbolic derivatives swell, next to reverse mode's cost.
 
               See 'gradcheck help <subcommand>' for detailed help.
             """,
@@ -46,7 +47,7 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    private static let subcommands = ["run", "list", "sweep", "trace", "help"]
+    private static let subcommands = ["run", "list", "sweep", "trace", "swell", "help"]
 
     private static func command(named name: String) -> String? {
         subcommands.contains(name) && name != "help" ? name : nil
@@ -72,6 +73,8 @@ public struct GradCheckTool: Sendable {
             return try SweepCommand(tool: self).execute(rest)
         case "trace":
             return try TraceCommand(tool: self).execute(rest)
+        case "swell":
+            return try SwellCommand(tool: self).execute(rest)
         default:
             throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
         }
@@ -85,6 +88,7 @@ public struct GradCheckTool: Sendable {
         case "list": definition = ListCommand.definition
         case "sweep": definition = SweepCommand.definition
         case "trace": definition = TraceCommand.definition
+        case "swell": definition = SwellCommand.definition
         case let other?:
             throw UsageError.unknownCommand(other, suggestion: NearestName.find(other, among: Self.subcommands))
         }

@@ -9,7 +9,10 @@ struct ListCommand {
         commandPath: "gradcheck list",
         abstract: "List the registered strategies or the corpus functions.",
         arguments: [PositionalDefinition(name: "kind", help: "strategies or functions")],
-        options: [.help])
+        options: [
+            .flag("--expressions", help: "With functions: print each function's simplified symbolic derivative at its first point."),
+            .help,
+        ])
 
     func execute(_ arguments: [String]) throws -> CommandResult {
         let parsed = try ArgumentScanner.scan(arguments, for: Self.definition)
@@ -20,7 +23,8 @@ struct ListCommand {
         case "strategies":
             return CommandResult(exitCode: .success, standardOutput: strategies())
         case "functions":
-            return CommandResult(exitCode: .success, standardOutput: functions())
+            let expressions = parsed.has("--expressions") ? "\n" + symbolicDerivatives() : ""
+            return CommandResult(exitCode: .success, standardOutput: functions() + expressions)
         case let other:
             throw UsageError.invalidValue(option: "<kind>", value: other, expected: "strategies or functions")
         }
@@ -32,6 +36,28 @@ struct ListCommand {
             table.append([strategy.id, strategy.family.rawValue, strategy.summary])
         }
         return table.render()
+    }
+
+    /// Each function's closed form and simplified derivative at its first sample point, with the region
+    /// where that closed form holds; functions with more than 8 inputs are left out (their forms are long).
+    private func symbolicDerivatives() -> String {
+        var out = ""
+        for function in tool.builtInFunctions where function.inputCount <= 8 {
+            guard let point = function.sampling.points(count: 1, seed: 1, salt: function.id.description).first else { continue }
+            out += "\(function.id) at (\(point.map(format).joined(separator: ", "))):\n"
+            do {
+                let symbolic = try SymbolicDerivative(of: function, at: point)
+                out += symbolic.report.split(separator: "\n").map { "  " + Self.shortened($0) }.joined(separator: "\n") + "\n"
+            } catch {
+                out += "  no closed form: \(error)\n"
+            }
+        }
+        return out
+    }
+
+    /// A line cut at 300 characters, saying how long it was: a swollen closed form stays readable.
+    static func shortened(_ line: Substring) -> String {
+        line.count <= 300 ? String(line) : line.prefix(300) + "… (\(line.count) characters in all)"
     }
 
     private func functions() -> String {

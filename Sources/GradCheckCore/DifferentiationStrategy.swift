@@ -86,11 +86,15 @@ public struct StrategyFigures: Sendable, Hashable, Codable {
     public var tapeBytes: Int?
     /// Any other named figure (expression sizes and the like).
     public var extra: [String: Double]
+    /// Facts a reader needs to interpret the result, e.g. "valid where x1 > x2" for a closed form traced
+    /// through a data-dependent branch.
+    public var notes: [String]
 
     public init(
         functionEvaluations: Int? = nil, passes: Int? = nil, tapeEntries: Int? = nil, tapeBytes: Int? = nil,
-        extra: [String: Double] = [:]
+        extra: [String: Double] = [:], notes: [String] = []
     ) {
+        self.notes = notes
         self.functionEvaluations = functionEvaluations
         self.passes = passes
         self.tapeEntries = tapeEntries

@@ -99,7 +99,9 @@ public struct SymbolicStrategy: DifferentiationStrategy {
         }
         return StrategyOutput(
             jacobian: result.evaluate(at: point),
-            figures: StrategyFigures(functionEvaluations: 1, passes: 1, extra: result.figures))
+            figures: StrategyFigures(
+                functionEvaluations: 1, passes: 1, extra: result.figures,
+                notes: result.pathConditions.isEmpty ? [] : [result.region]))
     }
 }
 

@@ -73,3 +73,38 @@ struct TraceAndSweepTests {
         #expect(againstPrinted.standardOutput.contains("flat: no step helps"))
     }
 }
+
+@Suite("gradcheck swell and list --expressions")
+struct SymbolicCommandTests {
+    let tool = GradCheckTool()
+
+    @Test func theSwellStudyShowsTreesDAGsAndReverseOmega() {
+        let result = tool.run(["swell", "--family", "logistic-map"])
+        #expect(result.exitCode == .success)
+        let row = result.standardOutput.split(separator: "\n").first {
+            $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2) == ["logistic-map", "steps=9"]
+        }
+        // L10 (nine steps from l₁ = x): the raw derivative tree has tens of thousands of nodes; its
+        // simplified DAG stays within 3× the function's DAG; reverse mode's ω is a small constant.
+        let cells = row.map { $0.split(separator: " ", omittingEmptySubsequences: true) } ?? []
+        #expect(cells.count == 10)
+        if cells.count == 10 {
+            #expect(Int(cells[5])! > 20_000)
+            #expect(Int(cells[7])! <= 3 * Int(cells[4])!)
+            #expect(Double(cells[8])! <= 5)
+        }
+        #expect(tool.run(["swell", "--family", "logistic"]).exitCode == .usage)
+    }
+
+    @Test func listingExpressionsShowsClosedFormsAndRegions() {
+        let out = tool.run(["list", "functions", "--expressions"]).standardOutput
+        #expect(out.contains("starter/if-branches at (2, 1):\n  f(x1, x2) = x2*x1^2\n    df/dx1 = 2*x1*x2\n    df/dx2 = x1^2\n  valid where x1 > x2"))
+        #expect(out.contains("valid everywhere (no data-dependent branch)"))
+        #expect(out.contains("characters in all"))
+    }
+
+    @Test func symbolicStrategiesReportTheirRegionAsANote() throws {
+        let output = try SymbolicStrategy.all[0].derivative(of: PiecewiseBranch(), at: [2.0, 1.0], variant: .correct)
+        #expect(output.figures.notes == ["valid where x1 > x2"])
+    }
+}

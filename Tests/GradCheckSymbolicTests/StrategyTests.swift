@@ -79,10 +79,9 @@ struct StrategyTests {
     @Test func runnerPassesThem() throws {
         struct HandReference: ReferenceDerivative {
             var description: String { "hand-coded in Float80" }
-            func evaluate(_ function: any TestFunction, at point: [ExtendedReal]) throws
-                -> (value: [ExtendedReal], jacobian: [[ExtendedReal]])
-            {
-                (try function.evaluate(point), try function.handCodedDerivative(.correct, at: point))
+            func evaluate(_ function: any TestFunction, at point: [ExtendedReal]) throws -> ReferenceResult {
+                ReferenceResult(
+                    value: try function.evaluate(point), jacobian: try function.handCodedDerivative(.correct, at: point))
             }
         }
         var configuration = RunConfiguration()
