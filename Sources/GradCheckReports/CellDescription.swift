@@ -34,6 +34,19 @@ public enum CellDescription {
         return formatFixed(digits, decimals: 1)
     }
 
+    /// A duration for people: "850 ns", "12.3 µs", "1.23 ms", "2.5 s" (three significant digits).
+    public static func duration(nanoseconds: Double) -> String {
+        guard nanoseconds.isFinite, nanoseconds >= 0 else { return format(nanoseconds) + " ns" }
+        let (value, unit): (Double, String) = switch nanoseconds {
+        case ..<1_000: (nanoseconds, "ns")
+        case ..<1_000_000: (nanoseconds / 1_000, "µs")
+        case ..<1_000_000_000: (nanoseconds / 1_000_000, "ms")
+        default: (nanoseconds / 1_000_000_000, "s")
+        }
+        let decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2
+        return formatFixed(value, decimals: decimals) + " " + unit
+    }
+
     /// The command that re-runs exactly this cell at its worst point. The function is always quoted (a
     /// name could hold glob characters); the strategy id only when it needs to be.
     public static func replayCommand(_ cell: CellResult, seed: UInt64, points: Int) -> String {
