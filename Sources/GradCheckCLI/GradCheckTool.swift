@@ -26,6 +26,7 @@ public struct GradCheckTool: Sendable {
             SUBCOMMANDS:
               run                     Check strategies against the corpus and print a table.
               list                    List the registered strategies or the corpus functions.
+              report                  Render a saved JSON report as Markdown, HTML, JUnit XML or text.
 
               See 'gradcheck help <subcommand>' for detailed help.
             """,
@@ -44,7 +45,7 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    private static let subcommands = ["run", "list", "help"]
+    private static let subcommands = ["run", "list", "report", "help"]
 
     private static func command(named name: String) -> String? {
         subcommands.contains(name) && name != "help" ? name : nil
@@ -66,6 +67,8 @@ public struct GradCheckTool: Sendable {
             return try RunCommand(tool: self).execute(rest)
         case "list":
             return try ListCommand(tool: self).execute(rest)
+        case "report":
+            return try ReportCommand().execute(rest)
         default:
             throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
         }
@@ -77,6 +80,7 @@ public struct GradCheckTool: Sendable {
         case nil: definition = Self.overview
         case "run": definition = RunCommand.definition
         case "list": definition = ListCommand.definition
+        case "report": definition = ReportCommand.definition
         case let other?:
             throw UsageError.unknownCommand(other, suggestion: NearestName.find(other, among: Self.subcommands))
         }
