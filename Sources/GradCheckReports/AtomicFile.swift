@@ -77,7 +77,7 @@ public enum AtomicFile {
             throw FileWriteError(path: path, reason: "the folder '\(folder)' does not exist")
         }
         guard isDirectory.boolValue else { throw FileWriteError(path: path, reason: "'\(folder)' is not a folder") }
-        let name = path[path.index(after: path.lastIndex(of: "/") ?? path.index(before: path.startIndex))...]
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw FileWriteError(path: path, reason: systemError()) }

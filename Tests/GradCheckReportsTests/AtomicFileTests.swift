@@ -69,6 +69,14 @@ struct AtomicFileTests {
         #expect(Self.contents(folder) == ["file"])  // the probe left nothing behind
     }
 
+    /// A bare file name goes in the current folder (the probe leaves nothing there).
+    @Test func aBareFileNameIsInTheCurrentFolder() throws {
+        let name = "gradcheck-probe-\(UUID().uuidString).json"
+        try AtomicFile.checkWritable(name)
+        #expect(!FileManager.default.fileExists(atPath: name))
+        #expect(!Self.contents(".").contains { $0.contains(name) })
+    }
+
     @Test func folderOfAPath() {
         #expect(AtomicFile.folder(of: "r.json") == ".")
         #expect(AtomicFile.folder(of: "/r.json") == "/")
