@@ -46,6 +46,9 @@ let package = Package(
             name: "GradCheckSymbolicTests", dependencies: ["GradCheckSymbolic"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckCLITests", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckReportsTests", dependencies: ["GradCheckReports", "GradCheck"], exclude: ["Golden"],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

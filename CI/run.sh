@@ -23,4 +23,7 @@ echo "== swift test"
 swift test
 
 echo "== gradcheck run"
-swift run gradcheck run --no-timing
+swift run gradcheck run --no-timing --report-dir reports
+
+echo "== gradcheck report (the saved JSON re-rendered)"
+swift run gradcheck report reports/gradcheck.json --format markdown >/dev/null

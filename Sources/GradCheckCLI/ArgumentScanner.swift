@@ -42,7 +42,8 @@ enum ArgumentScanner {
             }
             parsed.values[option.key, default: []].append(value)
         }
-        try checkPositionals(parsed.positionals, command)
+        // `--help` works without the command's required arguments (`gradcheck report --help`).
+        if !parsed.has("--help") { try checkPositionals(parsed.positionals, command) }
         return parsed
     }
 

@@ -29,6 +29,7 @@ public struct GradCheckTool: Sendable {
               sweep                   Show the error of difference methods against the step size.
               trace                   Print the primal, tangent and adjoint traces of a function.
               swell                   Show how symbolic derivatives swell, next to reverse mode's cost.
+              report                  Render a saved JSON report as Markdown, HTML, JUnit XML or text.
 
               See 'gradcheck help <subcommand>' for detailed help.
             """,
@@ -47,7 +48,7 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    private static let subcommands = ["run", "list", "sweep", "trace", "swell", "help"]
+    private static let subcommands = ["run", "list", "report", "sweep", "trace", "swell", "help"]
 
     private static func command(named name: String) -> String? {
         subcommands.contains(name) && name != "help" ? name : nil
@@ -75,6 +76,8 @@ public struct GradCheckTool: Sendable {
             return try TraceCommand(tool: self).execute(rest)
         case "swell":
             return try SwellCommand(tool: self).execute(rest)
+        case "report":
+            return try ReportCommand().execute(rest)
         default:
             throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
         }
@@ -89,6 +92,7 @@ public struct GradCheckTool: Sendable {
         case "sweep": definition = SweepCommand.definition
         case "trace": definition = TraceCommand.definition
         case "swell": definition = SwellCommand.definition
+        case "report": definition = ReportCommand.definition
         case let other?:
             throw UsageError.unknownCommand(other, suggestion: NearestName.find(other, among: Self.subcommands))
         }

@@ -22,8 +22,7 @@ struct RunCommand {
             .value("--atol", "x", help: "Absolute tolerance for every strategy (default: 0 or per family)."),
             .value("--precision", "p", help: "Precision the strategies compute in: double or float (default: double)."),
             .flag("--no-timing", help: "Skip timings (operation counts are still measured)."),
-            .help,
-        ])
+        ] + ReportOutput.options + [.help])
 
     func execute(_ arguments: [String]) throws -> CommandResult {
         let parsed = try ArgumentScanner.scan(arguments, for: Self.definition)
@@ -44,12 +43,12 @@ struct RunCommand {
         guard !functions.isEmpty else {
             return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
         }
+        let output = try ReportOutput(parsed)  // checks every destination before the run
         let runner = Runner(reference: ExtendedForwardReference(), configuration: configuration)
         let report = precision == "float"
             ? runner.run(functions, strategies: strategies, precision: Float.self)
             : runner.run(functions, strategies: strategies, precision: Double.self)
-        return CommandResult(
-            exitCode: report.succeeded ? .success : .failure, standardOutput: TextReport(report).render())
+        return output.deliver(report)
     }
 
     private func selectedStrategies(_ ids: [String]) throws -> [any DifferentiationStrategy] {

@@ -9,6 +9,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case unexpectedArgument(String)
     case missingArgument(String)
     case invalidValue(option: String, value: String, expected: String)
+    /// Options that are each valid but cannot be used as given; the text says why.
+    case invalidUse(String)
 
     var description: String {
         switch self {
@@ -30,6 +32,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
             "missing expected argument '<\(name)>'"
         case .invalidValue(let option, let value, let expected):
             "the value '\(value)' is invalid for '\(option)': expected \(expected)"
+        case .invalidUse(let text):
+            text
         }
     }
 }

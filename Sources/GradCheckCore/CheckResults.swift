@@ -16,6 +16,22 @@ public struct PointResult: Sendable, Codable {
     public var outsideTolerance: [EntryIndex]?
     /// On a failure: which other strategies agree with the reference, and which with this result.
     public var consensus: String?
+
+    public init(
+        point: [Double], verdict: Verdict, message: String? = nil, derivative: [[Double]]? = nil,
+        reference: [[Double]]? = nil, errors: ErrorMeasures? = nil, errorEstimate: [[Double]]? = nil,
+        outsideTolerance: [EntryIndex]? = nil, consensus: String? = nil
+    ) {
+        self.point = point
+        self.verdict = verdict
+        self.message = message
+        self.derivative = derivative
+        self.reference = reference
+        self.errors = errors
+        self.errorEstimate = errorEstimate
+        self.outsideTolerance = outsideTolerance
+        self.consensus = consensus
+    }
 }
 
 /// Operation counts of one strategy on one function, measured over ``Counted`` at the first point.
@@ -26,6 +42,12 @@ public struct CostMeasurement: Sendable, Codable {
     public var function: OperationCounts
     /// The strategy's own figures (passes, evaluations, tape entries, …).
     public var figures: StrategyFigures
+
+    public init(derivative: OperationCounts, function: OperationCounts, figures: StrategyFigures = StrategyFigures()) {
+        self.derivative = derivative
+        self.function = function
+        self.figures = figures
+    }
 
     /// ω = ops(∇f) / ops(f); NaN when the function does no arithmetic.
     public var ratio: Double {
@@ -41,6 +63,12 @@ public struct TimingMeasurement: Sendable, Codable {
     public var functionMedianNanoseconds: Double
     /// How many derivative calls were timed.
     public var calls: Int
+
+    public init(medianNanoseconds: Double, functionMedianNanoseconds: Double, calls: Int) {
+        self.medianNanoseconds = medianNanoseconds
+        self.functionMedianNanoseconds = functionMedianNanoseconds
+        self.calls = calls
+    }
 
     /// time(∇f) / time(f).
     public var ratio: Double { medianNanoseconds / functionMedianNanoseconds }
@@ -63,6 +91,24 @@ public struct CellResult: Sendable, Codable {
     public var cost: CostMeasurement?
     public var timing: TimingMeasurement?
 
+    public init(
+        function: FunctionID, strategy: String, family: StrategyFamily, variant: DerivativeVariant,
+        expectation: String?, verdict: Verdict, message: String?, tolerance: Tolerance, points: [PointResult],
+        cost: CostMeasurement?, timing: TimingMeasurement?
+    ) {
+        self.function = function
+        self.strategy = strategy
+        self.family = family
+        self.variant = variant
+        self.expectation = expectation
+        self.verdict = verdict
+        self.message = message
+        self.tolerance = tolerance
+        self.points = points
+        self.cost = cost
+        self.timing = timing
+    }
+
     /// Whether this cell checks a deliberately wrong derivative.
     public var isMutant: Bool { variant != .correct }
 
@@ -81,6 +127,11 @@ public struct CellResult: Sendable, Codable {
 public struct RunReport: Sendable, Codable {
     public var metadata: RunMetadata
     public var cells: [CellResult]
+
+    public init(metadata: RunMetadata, cells: [CellResult]) {
+        self.metadata = metadata
+        self.cells = cells
+    }
 
     /// The counts of cells by verdict.
     public var verdictCounts: [Verdict: Int] {
@@ -108,4 +159,16 @@ public struct RunMetadata: Sendable, Codable {
     /// "release" or "debug".
     public var buildConfiguration: String
     public var timed: Bool
+
+    public init(
+        seed: UInt64, pointsPerFunction: Int, precision: String, reference: String, buildConfiguration: String,
+        timed: Bool
+    ) {
+        self.seed = seed
+        self.pointsPerFunction = pointsPerFunction
+        self.precision = precision
+        self.reference = reference
+        self.buildConfiguration = buildConfiguration
+        self.timed = timed
+    }
 }

@@ -84,7 +84,9 @@ public struct StrategyFigures: Sendable, Hashable, Codable {
     public var tapeEntries: Int?
     /// Bytes of tape storage those records occupy.
     public var tapeBytes: Int?
-    /// Any other named figure (expression sizes and the like).
+    /// Any other named figure (expression sizes and the like). A name ending in `Ns` is a duration in
+    /// nanoseconds: a timing, dropped from runs made without timings so that their reports are
+    /// reproducible byte for byte.
     public var extra: [String: Double]
     /// Facts a reader needs to interpret the result, e.g. "valid where x1 > x2" for a closed form traced
     /// through a data-dependent branch.
@@ -115,5 +117,17 @@ public enum StrategyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupported(let reason): "unsupported: \(reason)"
         case .failed(let reason): reason
         }
+    }
+}
+
+extension StrategyFigures {
+    /// Whether the `extra` figure `name` is a timing (its name ends in `Ns`).
+    public static func isTiming(_ name: String) -> Bool { name.hasSuffix("Ns") }
+
+    /// The figures without their timings.
+    public var withoutTimings: StrategyFigures {
+        var copy = self
+        copy.extra = extra.filter { !Self.isTiming($0.key) }
+        return copy
     }
 }

@@ -18,6 +18,15 @@ public struct ErrorMeasures: Sendable, Hashable, Codable {
     /// The relative floor φ as a fraction of the reference's largest entry.
     public static let relativeFloorFraction: ExtendedReal = 1e-3
 
+    /// Measures already computed (e.g. read back from a saved report).
+    public init(maxAbsolute: Double, maxRelative: Double, normwiseRelative: Double, digits: Double, worstEntry: EntryIndex) {
+        self.maxAbsolute = maxAbsolute
+        self.maxRelative = maxRelative
+        self.normwiseRelative = normwiseRelative
+        self.digits = digits
+        self.worstEntry = worstEntry
+    }
+
     /// Measures `candidate` against `reference`; both must have the same shape.
     public init(candidate: [[ExtendedReal]], reference: [[ExtendedReal]]) {
         var largest: ExtendedReal = 0

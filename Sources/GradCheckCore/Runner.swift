@@ -90,7 +90,9 @@ public struct Runner: Sendable {
         (cell.verdict, cell.message) = Self.aggregate(pointResults, expectation: expectation, isMutant: variant != .correct)
         if let first = points.first, ![.error, .unsupported].contains(cell.verdict) || expectation != nil {
             if configuration.measureCosts {
-                cell.cost = try? CostMeter.measure(strategy, variant: variant, on: function, at: first)
+                var cost = try? CostMeter.measure(strategy, variant: variant, on: function, at: first)
+                if !configuration.measureTimings, let figures = cost?.figures { cost?.figures = figures.withoutTimings }
+                cell.cost = cost
             }
             if configuration.measureTimings {
                 cell.timing = try? CostMeter.time(

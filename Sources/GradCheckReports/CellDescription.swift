@@ -1,3 +1,4 @@
+import Foundation
 import GradCheckCore
 
 /// Short texts about a cell that every report format shares.
@@ -22,9 +23,49 @@ public enum CellDescription {
         return value >= 100 ? String(Int(value.rounded())) : formatFixed(value, decimals: value >= 10 ? 1 : 2)
     }
 
-    /// The command that re-runs exactly this cell at its worst point.
+    /// The error measures of the cell's worst point (the one that decided its verdict), if it has any.
+    public static func worstErrors(_ cell: CellResult) -> ErrorMeasures? {
+        cell.worstPointIndex.flatMap { cell.points[$0].errors }
+    }
+
+    /// The correct digits of the worst point to one decimal ("15.9"), or "-".
+    public static func digits(_ cell: CellResult) -> String {
+        guard let digits = worstErrors(cell)?.digits, digits.isFinite else { return "-" }
+        return formatFixed(digits, decimals: 1)
+    }
+
+    /// A duration for people: "850 ns", "12.3 µs", "1.23 ms", "2.5 s" (three significant digits).
+    public static func duration(nanoseconds: Double) -> String {
+        guard nanoseconds.isFinite, nanoseconds >= 0 else { return format(nanoseconds) + " ns" }
+        let (value, unit): (Double, String) = switch nanoseconds {
+        case ..<1_000: (nanoseconds, "ns")
+        case ..<1_000_000: (nanoseconds / 1_000, "µs")
+        case ..<1_000_000_000: (nanoseconds / 1_000_000, "ms")
+        default: (nanoseconds / 1_000_000_000, "s")
+        }
+        let decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2
+        return formatFixed(value, decimals: decimals) + " " + unit
+    }
+
+    /// The command that re-runs exactly this cell at its worst point. The function is always quoted (a
+    /// name could hold glob characters); the strategy id only when it needs to be.
     public static func replayCommand(_ cell: CellResult, seed: UInt64, points: Int) -> String {
-        "gradcheck run --function '\(cell.function)' --strategy \(cell.strategy) --seed \(seed) --points \(points)"
+        let strategy = isPlainShellWord(cell.strategy) ? cell.strategy : singleQuoted(cell.strategy)
+        return "gradcheck run --function \(singleQuoted(cell.function.description)) --strategy \(strategy) "
+            + "--seed \(seed) --points \(points)"
+    }
+
+    /// `text` in single quotes for a POSIX shell, each `'` written as `'\''`.
+    public static func singleQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Whether `text` is one shell word as it stands: ASCII letters, digits and `-_./:=@+,` only.
+    static func isPlainShellWord(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-_./:=@+,".unicodeScalars.contains(scalar))
+        }
     }
 }
 

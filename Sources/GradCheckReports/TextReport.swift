@@ -23,19 +23,22 @@ public struct TextReport {
         let m = report.metadata
         var lines = [
             "gradcheck: \(report.cells.count) checks, seed \(m.seed), \(m.pointsPerFunction) points per function, "
-                + "strategies in \(m.precision)",
-            "reference: \(m.reference)",
+                + "strategies in \(TerminalText.visible(m.precision))",
+            "reference: \(TerminalText.visible(m.reference))",
         ]
         if m.timed && m.buildConfiguration != "release" {
-            lines.append("warning: this is a \(m.buildConfiguration) build; its timings are not meaningful "
+            lines.append("warning: this is a \(TerminalText.visible(m.buildConfiguration)) build; its timings are not meaningful "
                 + "(use `swift run -c release gradcheck ...`)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func failureBlock(_ cell: CellResult) -> String {
-        var out = "\(cell.verdict.rawValue.uppercased()) \(cell.function) · \(CellDescription.strategyLabel(cell))\n"
-        if let message = cell.message { out += "  \(message)\n" }
+    /// What went wrong in `cell`: a heading line, the message, the worst point with its entries, and the
+    /// replay command. Text from suites is shown with control characters escaped.
+    public func failureBlock(_ cell: CellResult) -> String {
+        let heading = "\(cell.verdict.rawValue.uppercased()) \(cell.function) · \(CellDescription.strategyLabel(cell))"
+        var out = TerminalText.visible(heading) + "\n"
+        if let message = cell.message { out += "  \(TerminalText.visible(message))\n" }
         if let index = cell.worstPointIndex {
             let point = cell.points[index]
             out += "  at point \(index + 1) of \(cell.points.count): (\(point.point.map(format).joined(separator: ", ")))\n"
@@ -44,7 +47,8 @@ public struct TextReport {
             }
             if let consensus = point.consensus { out += "  consensus: \(consensus)\n" }
         }
-        out += "  replay: \(CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction))\n"
+        let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
+        out += "  replay: \(TerminalText.visible(replay))\n"
         return out
     }
 

@@ -16,9 +16,10 @@ public struct TextTable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     /// The table: header, a rule of dashes, then the rows; columns separated by two spaces, widths measured
-    /// in characters (grapheme clusters).
+    /// in characters (grapheme clusters). Control characters in cells are shown as escapes
+    /// (``TerminalText/visible(_:keepingNewlines:)``).
     public func render() -> String {
-        let all = [headers] + rows
+        let all = ([headers] + rows).map { $0.map { TerminalText.visible($0) } }
         let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.indices.map { column in
@@ -29,7 +30,7 @@ public struct TextTable {
             .trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ([line(all[0]), rule] + all.dropFirst().map(line)).joined(separator: "\n") + "\n"
     }
 }
 

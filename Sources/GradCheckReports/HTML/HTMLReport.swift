@@ -1,0 +1,189 @@
+import GradCheckCore
+
+/// The HTML report: one self-contained file (inline style and SVG charts, no script, no external asset,
+/// nothing fetched from the network) that is also well-formed XML (XHTML syntax: every element closed,
+/// every `&` and `<` escaped), so that it can be checked with an XML parser.
+///
+/// Sections: the status and how the run was made; a summary (counts by verdict, mutants, slowest,
+/// worst); the failures with their entries and replay commands; the charts (``ReportCharts``); a table
+/// per suite with every check and its points. Every string from a suite is escaped (``XMLText``).
+public struct HTMLReport {
+    public var report: RunReport
+
+    public init(_ report: RunReport) { self.report = report }
+
+    public func render() -> String {
+        let summary = ReportSummary(report)
+        var out = """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>GradCheck report: \(report.succeeded ? "verified" : "failed")</title>
+            <style>
+            \(HTMLStyle.css)
+            </style>
+            </head>
+            <body>
+
+            """
+        out += header(summary)
+        out += summarySection(summary)
+        if !summary.failingCells.isEmpty { out += failuresSection(summary.failingCells) }
+        out += chartsSection()
+        out += resultsSection(summary)
+        out += "<footer>Written by gradcheck (report schema \(JSONReport.schema)). No script, no external files.</footer>\n"
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    /// Escaped text.
+    func h(_ text: String) -> String { XMLText.escape(text) }
+
+    func header(_ summary: ReportSummary) -> String {
+        let m = report.metadata
+        var out = "<header>\n<h1>GradCheck report</h1>\n"
+        out += "<p class=\"status \(report.succeeded ? "ok" : "failed")\">"
+            + (report.succeeded ? "✔ Verified" : "✘ Failed") + ": \(report.cells.count) checks, \(h(summary.countsLine))</p>\n"
+        out += "<p class=\"meta\">Seed \(m.seed) · \(m.pointsPerFunction) points per function · strategies in "
+            + "\(h(m.precision)) · reference: \(h(m.reference)) · \(h(m.buildConfiguration)) build"
+            + (m.timed ? "" : " · not timed") + "</p>\n"
+        if m.timed && m.buildConfiguration != "release" {
+            out += "<p class=\"warning\">This is a \(h(m.buildConfiguration)) build: its timings are not meaningful.</p>\n"
+        }
+        out += "<nav><a href=\"#summary\">Summary</a>"
+        if !summary.failingCells.isEmpty { out += "<a href=\"#failures\">Failures</a>" }
+        out += "<a href=\"#charts\">Charts</a><a href=\"#results\">Results</a></nav>\n</header>\n"
+        return out
+    }
+
+    func badge(_ verdict: Verdict, _ text: String? = nil) -> String {
+        "<span class=\"badge\" style=\"background: \(VerdictStyle.of(verdict).color)\">\(h(text ?? verdict.rawValue))</span>"
+    }
+
+    /// `suite/function · strategy`, escaped.
+    func name(_ cell: CellResult) -> String { h("\(cell.function) · \(CellDescription.strategyLabel(cell))") }
+
+    func summarySection(_ summary: ReportSummary) -> String {
+        var out = "<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"counts\">\n"
+        for (verdict, count) in summary.verdictCounts where count > 0 {
+            out += "<li>\(badge(verdict, "\(count) \(verdict.rawValue)"))</li>\n"
+        }
+        out += "</ul>\n<ul>\n"
+        if let mutants = summary.mutantsLine {
+            let tally = report.mutantTally
+            out += "<li>\(tally.caught == tally.total ? "All" : "Not all") mutants caught: \(h(mutants))</li>\n"
+        }
+        if let slowest = summary.slowest, let timing = slowest.timing {
+            out += "<li>Slowest: \(name(slowest)), time ratio \(CellDescription.ratio(timing.ratio)) "
+                + "(\(h(CellDescription.duration(nanoseconds: timing.medianNanoseconds))) per derivative)</li>\n"
+        }
+        if let costliest = summary.costliest, let cost = costliest.cost {
+            out += "<li>Largest ω: \(name(costliest)), ω = \(CellDescription.ratio(cost.ratio)) "
+                + "(\(cost.derivative.total) operations against \(cost.function.total))</li>\n"
+        }
+        if let worst = summary.worst, let errors = CellDescription.worstErrors(worst) {
+            let digits = errors.digits.isFinite ? ", \(CellDescription.digits(worst)) correct digits" : ""
+            out += "<li>Least accurate: \(name(worst)) (\(h(worst.verdict.rawValue))), max rel err "
+                + "\(h(format(errors.maxRelative)))\(digits)</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+
+    func failuresSection(_ cells: [CellResult]) -> String {
+        var out = "<section id=\"failures\">\n<h2>Failures (\(cells.count))</h2>\n"
+        for cell in cells {
+            out += "<article class=\"failure\">\n<h3>\(badge(cell.verdict)) \(name(cell))</h3>\n"
+            if let message = cell.message { out += "<p>\(h(message))</p>\n" }
+            if let index = cell.worstPointIndex {
+                let point = cell.points[index]
+                out += "<p>At point \(index + 1) of \(cell.points.count): (\(h(point.point.map(format).joined(separator: ", "))))</p>\n"
+                out += entriesTable(point, tolerance: cell.tolerance)
+            }
+            let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
+            out += "<pre>\(h(replay))</pre>\n</article>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    func entriesTable(_ point: PointResult, tolerance: Tolerance) -> String {
+        let entries = EntryComparison.entries(of: point, tolerance: tolerance)
+        guard !entries.isEmpty else { return "" }
+        var out = "<table>\n<thead><tr><th>entry</th><th class=\"num\">strategy</th><th class=\"num\">reference</th>"
+            + "<th class=\"num\">abs error</th><th></th></tr></thead>\n<tbody>\n"
+        for entry in entries {
+            out += "<tr\(entry.isOutside ? " class=\"outside\"" : "")><td>\(entry.label)</td>"
+                + "<td class=\"num\">\(h(format(entry.value)))</td><td class=\"num\">\(h(format(entry.reference)))</td>"
+                + "<td class=\"num\">\(h(format(entry.absoluteError)))</td><td>\(entry.isOutside ? "outside tolerance" : "")</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        let total = EntryComparison.count(of: point)
+        if total > entries.count { out += "<p class=\"meta\">\(total - entries.count) more entries not shown.</p>\n" }
+        return out
+    }
+
+    func chartsSection() -> String {
+        let charts = ReportCharts(report)
+        var out = "<section id=\"charts\">\n<h2>Charts</h2>\n"
+        func figure(_ document: SVGDocument, _ caption: String) {
+            out += "<h3>\(h(document.title))</h3>\n<figure>\n" + document.render()
+                + "<figcaption>\(h(caption))</figcaption>\n</figure>\n"
+        }
+        figure(
+            charts.verdictHeatmap().document(),
+            "Correct digits of each strategy on each function at its worst point; hover a cell for its verdict and error.")
+        if let cost = charts.costChart() {
+            figure(cost.document(), "ω = ops(∇f) / ops(f), measured by running over a counting number type.")
+        }
+        if let time = charts.timeChart() {
+            figure(time.document(), "Median time of one derivative over that of one plain evaluation, in the same run.")
+        }
+        if let scaling = charts.scalingChart() {
+            figure(scaling.document(), "How the cost ratio grows with the number of inputs, per strategy.")
+        }
+        return out + "</section>\n"
+    }
+
+    func resultsSection(_ summary: ReportSummary) -> String {
+        var out = "<section id=\"results\">\n<h2>Results</h2>\n"
+        let timed = report.metadata.timed
+        for (suite, cells) in summary.suites {
+            out += "<h3>Suite \(h(suite))</h3>\n<table>\n<thead><tr><th>function</th><th>strategy</th><th>verdict</th>"
+                + "<th class=\"num\">max rel err</th><th class=\"num\">digits</th><th class=\"num\">ω</th>"
+                + "<th class=\"num\">ops ∇f / f</th>" + (timed ? "<th class=\"num\">time ratio</th>" : "")
+                + "<th>points</th></tr></thead>\n<tbody>\n"
+            for cell in cells {
+                let errors = CellDescription.worstErrors(cell)
+                let operations = cell.cost.map { "\($0.derivative.total) / \($0.function.total)" } ?? "-"
+                out += "<tr\(cell.verdict.failsRun ? " class=\"fails\"" : "")><td>\(h(cell.function.name))</td>"
+                    + "<td>\(h(CellDescription.strategyLabel(cell)))</td><td>\(badge(cell.verdict))</td>"
+                    + "<td class=\"num\">\(h(CellDescription.number(errors?.maxRelative)))</td>"
+                    + "<td class=\"num\">\(CellDescription.digits(cell))</td>"
+                    + "<td class=\"num\">\(CellDescription.ratio(cell.cost?.ratio))</td><td class=\"num\">\(operations)</td>"
+                    + (timed ? "<td class=\"num\">\(CellDescription.ratio(cell.timing?.ratio))</td>" : "")
+                    + "<td>\(pointsDetails(cell))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// The points of a cell, folded away: each with its coordinates, verdict, error and message.
+    func pointsDetails(_ cell: CellResult) -> String {
+        guard !cell.points.isEmpty else { return "-" }
+        var out = "<details><summary>\(cell.points.count)</summary><ol>"
+        for point in cell.points {
+            let coordinates = point.point.count > 6
+                ? point.point.prefix(6).map(format).joined(separator: ", ") + ", … (\(point.point.count) inputs)"
+                : point.point.map(format).joined(separator: ", ")
+            out += "<li>(\(h(coordinates))): \(h(point.verdict.rawValue))"
+            if let errors = point.errors {
+                out += ", max rel err \(h(format(errors.maxRelative)))"
+            }
+            if let message = point.message { out += " — \(h(message))" }
+            out += "</li>"
+        }
+        return out + "</ol></details>"
+    }
+}

@@ -1,0 +1,36 @@
+/// The style sheet of the HTML report: inline, no external fonts or assets, readable on screen and in
+/// print. It holds no `<` or `&`, so it is also well-formed XML.
+enum HTMLStyle {
+    static let css = """
+        body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a;
+               margin: 0 auto; padding: 1.5rem 2rem 3rem; max-width: 1200px; line-height: 1.45; }
+        h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
+        h2 { font-size: 1.25rem; margin: 2.2rem 0 .8rem; padding-bottom: .3rem; border-bottom: 1px solid #ddd; }
+        h3 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
+        nav a { margin-right: 1rem; }
+        .status { font-size: 1.15rem; font-weight: 600; padding: .5rem .8rem; border-radius: 6px; display: inline-block; }
+        .status.ok { background: #e6f4ea; color: #1b5e20; }
+        .status.failed { background: #fde7e9; color: #8e0000; }
+        .meta { color: #555; margin: .4rem 0; }
+        .warning { background: #fff4e5; border-left: 4px solid #e69f00; padding: .4rem .8rem; }
+        .badge { display: inline-block; padding: .05rem .5rem; border-radius: 999px; color: #fff;
+                 font-size: .85rem; font-weight: 600; white-space: nowrap; }
+        ul.counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
+        th, td { padding: .3rem .6rem; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
+        th { background: #f4f4f4; font-weight: 600; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        tr.fails td { background: #fff1f1; }
+        tr.outside td { color: #a50026; font-weight: 600; }
+        code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
+        pre { background: #f6f8fa; padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; }
+        article.failure { border: 1px solid #f0c4c4; border-left: 5px solid #b2182b; border-radius: 6px;
+                          padding: .2rem 1rem .6rem; margin: 1rem 0; }
+        figure { margin: 1.2rem 0 2rem; overflow-x: auto; }
+        figcaption { color: #555; font-size: .9rem; margin-top: .3rem; max-width: 60rem; }
+        details summary { cursor: pointer; color: #0b5cad; }
+        details ol { margin: .3rem 0; padding-left: 1.4rem; }
+        footer { margin-top: 3rem; color: #777; font-size: .85rem; }
+        svg text { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
+        """
+}

@@ -1,0 +1,138 @@
+import GradCheckCore
+
+/// The charts of a run, built from its cells with the generic SVG charts.
+public struct ReportCharts {
+    public var report: RunReport
+
+    public init(_ report: RunReport) { self.report = report }
+
+    public static let heatmapTitle = "Correct digits by function and strategy"
+    public static let costTitle = "Cost ratio ω by function and strategy"
+    public static let timeTitle = "Time ratio by function and strategy"
+    public static let scalingTitle = "Cost ratio ω against the number of inputs n"
+
+    /// Functions in run order, without repeats.
+    var functions: [FunctionID] {
+        var seen = Set<FunctionID>()
+        return report.cells.map(\.function).filter { seen.insert($0).inserted }
+    }
+
+    /// Strategy labels (with mutants) in run order, without repeats.
+    var strategyLabels: [String] {
+        var seen = Set<String>()
+        return report.cells.map(CellDescription.strategyLabel).filter { seen.insert($0).inserted }
+    }
+
+    /// Strategies of the correct variants in run order, without repeats.
+    var strategies: [String] {
+        var seen = Set<String>()
+        return report.cells.filter { !$0.isMutant }.map(\.strategy).filter { seen.insert($0).inserted }
+    }
+
+    /// Function × strategy, each cell coloured by the correct digits of its worst point.
+    public func verdictHeatmap() -> Heatmap {
+        let rows = functions, columns = strategyLabels
+        var grid = [[Heatmap.Cell?]](repeating: [Heatmap.Cell?](repeating: nil, count: columns.count), count: rows.count)
+        let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
+        let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        for cell in report.cells {
+            guard let row = rowIndex[cell.function], let column = columnIndex[CellDescription.strategyLabel(cell)] else { continue }
+            grid[row][column] = heatmapCell(cell)
+        }
+        return Heatmap(
+            title: Self.heatmapTitle,
+            description: "Each cell is one strategy on one function at its worst sample point, coloured by the correct "
+                + "digits of its least accurate entry (−log₁₀ of the largest relative error).",
+            rowLabels: rows.map(\.description), columnLabels: columns, cells: grid,
+            colorScale: { Palette.digitsColor($0) }, scaleRange: 0...16,
+            scaleTitle: "correct digits (−log₁₀ max rel err)",
+            swatches: [
+                ("no error measure", Self.noMeasureColor, false), ("expected failure (mutant caught)", Self.expectedColor, false),
+                ("fails the run", "#ffffff", true),
+            ])
+    }
+
+    static let noMeasureColor = "#d9d9d9"
+    static let expectedColor = "#e3e8ee"
+
+    func heatmapCell(_ cell: CellResult) -> Heatmap.Cell {
+        let errors = CellDescription.worstErrors(cell)
+        var title = "\(cell.function) · \(CellDescription.strategyLabel(cell)): \(cell.verdict.rawValue)"
+        if let errors {
+            title += ", \(CellDescription.digits(cell)) correct digits, max rel err \(format(errors.maxRelative))"
+        }
+        if let message = cell.message { title += " — \(message)" }
+        if cell.verdict == .expectedFailure {
+            return Heatmap.Cell(color: Self.expectedColor, text: cell.isMutant ? "caught" : "xfail", textColor: "#1a1a1a", title: title)
+        }
+        guard let errors, errors.digits.isFinite else {
+            let text: String = switch cell.verdict {
+            case .unsupported: "n/a"
+            case .outsideDomain: "domain"
+            case .inconclusive, .disputed: "?"
+            default: cell.verdict.rawValue
+            }
+            return Heatmap.Cell(
+                color: Self.noMeasureColor, text: (cell.verdict.failsRun ? "✗ " : "") + text, textColor: "#1a1a1a", title: title,
+                emphasized: cell.verdict.failsRun)
+        }
+        let mark = cell.verdict.failsRun ? "✗ " : (cell.verdict == .pass ? "" : "? ")
+        return Heatmap.Cell(
+            color: Palette.digitsColor(errors.digits), text: mark + CellDescription.digits(cell),
+            textColor: Palette.digitsTextColor(errors.digits), title: title, emphasized: cell.verdict.failsRun)
+    }
+
+    /// ω = ops(∇f) / ops(f) per function, one marker per strategy; nil when nothing was counted.
+    public func costChart() -> DotChart? {
+        dotChart(
+            title: Self.costTitle,
+            description: "Operations of one derivative over operations of one evaluation of the function, both counted.",
+            axisTitle: "ω = operations of the derivative ÷ operations of f (log scale)") { $0.cost?.ratio }
+    }
+
+    /// time(∇f) / time(f) per function, one marker per strategy; nil when nothing was timed.
+    public func timeChart() -> DotChart? {
+        dotChart(
+            title: Self.timeTitle,
+            description: "Median time of one derivative over the median time of one plain Double evaluation.",
+            axisTitle: "time ratio = median time of the derivative ÷ median time of f (log scale)") { $0.timing?.ratio }
+    }
+
+    func dotChart(title: String, description: String, axisTitle: String, value: (CellResult) -> Double?) -> DotChart? {
+        let correct = report.cells.filter { !$0.isMutant }
+        guard correct.contains(where: { value($0).map { $0 > 0 && $0.isFinite } ?? false }) else { return nil }
+        let rows = functions
+        let series = strategies.map { strategy in
+            DotChart.Series(name: strategy, values: rows.map { function in
+                correct.first { $0.function == function && $0.strategy == strategy }.flatMap(value)
+            })
+        }
+        return DotChart(
+            title: title, description: description, rowLabels: rows.map(\.description), series: series, axisTitle: axisTitle,
+            formatValue: { CellDescription.ratio($0) })
+    }
+
+    /// ω against the number of inputs n, one marker per function and strategy; nil unless the run has
+    /// functions of at least two sizes.
+    public func scalingChart() -> LogLogChart? {
+        let correct = report.cells.filter { !$0.isMutant && $0.cost != nil && !$0.points.isEmpty }
+        guard Set(correct.map { $0.points[0].point.count }).count >= 2 else { return nil }
+        let series = strategies.map { strategy in
+            let points = correct.filter { $0.strategy == strategy }
+                .map { (x: Double($0.points[0].point.count), y: $0.cost!.ratio) }
+                .sorted { ($0.x, $0.y) < ($1.x, $1.y) }
+            return LogLogChart.Series(name: strategy, points: points, connected: false)
+        }
+        let index = strategies.indices.map { Marker.cycling($0) }
+        return LogLogChart(
+            title: Self.scalingTitle,
+            description: "Each marker is one function checked by one strategy: how the cost of a derivative grows with "
+                + "the number of inputs.",
+            xTitle: "n = number of inputs (log scale)", yTitle: "ω = ops(∇f) ÷ ops(f) (log scale)",
+            series: zip(series, index).map { one, marker in
+                var copy = one
+                copy.marker = marker
+                return copy
+            })
+    }
+}

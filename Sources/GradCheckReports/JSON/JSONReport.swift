@@ -1,0 +1,143 @@
+import GradCheckCore
+
+/// The machine-readable report, schema `gradcheck-report/1` (documented in `Docs/report-schema.md`).
+///
+/// Members are written in a fixed order and numbers in their shortest round-trip form, so the same run
+/// (same seed, same build) gives the same bytes, apart from the `timing` members. NaN and ±∞ are
+/// written as the strings "nan", "inf" and "-inf". ``decode(_:)`` reads a saved report back into the
+/// ``RunReport`` every renderer takes; members marked *derived* in the schema are written for readers'
+/// convenience and recomputed, not read.
+public struct JSONReport {
+    /// The schema identifier of the reports this version writes and reads.
+    public static let schema = "gradcheck-report/1"
+
+    public var report: RunReport
+
+    public init(_ report: RunReport) { self.report = report }
+
+    public func render() -> String { JSONWriter.write(value()) }
+
+    /// The report as a JSON value.
+    public func value() -> JSONValue {
+        let summary = ReportSummary(report)
+        let tally = report.mutantTally
+        return .object([
+            JSONMember("schema", .string(Self.schema)),
+            JSONMember("metadata", Self.json(report.metadata)),
+            JSONMember("summary", .object([
+                JSONMember("checks", .int(report.cells.count)),
+                JSONMember("succeeded", .bool(report.succeeded)),
+                JSONMember("verdicts", .object(summary.verdictCounts.map { JSONMember($0.verdict.rawValue, .int($0.count)) })),
+                JSONMember("mutants", .object([JSONMember("caught", .int(tally.caught)), JSONMember("total", .int(tally.total))])),
+            ])),
+            JSONMember("results", .array(report.cells.map(Self.json))),
+        ])
+    }
+
+    static func json(_ metadata: RunMetadata) -> JSONValue {
+        .object([
+            JSONMember("seed", .int(metadata.seed)),
+            JSONMember("pointsPerFunction", .int(metadata.pointsPerFunction)),
+            JSONMember("precision", .string(metadata.precision)),
+            JSONMember("reference", .string(metadata.reference)),
+            JSONMember("buildConfiguration", .string(metadata.buildConfiguration)),
+            JSONMember("timed", .bool(metadata.timed)),
+        ])
+    }
+
+    static func json(_ cell: CellResult) -> JSONValue {
+        let mutantIndex: Int? = if case .mutant(let index) = cell.variant { index } else { nil }
+        return .object([
+            JSONMember("suite", .string(cell.function.suite)),
+            JSONMember("function", .string(cell.function.name)),
+            JSONMember("strategy", .string(cell.strategy)),
+            JSONMember("family", .string(cell.family.rawValue)),
+            JSONMember("variant", .string(mutantIndex == nil ? "correct" : "mutant")),
+            JSONMember("mutantIndex", .optional(mutantIndex, JSONValue.int)),
+            JSONMember("expectation", .optional(cell.expectation, JSONValue.string)),
+            JSONMember("verdict", .string(cell.verdict.rawValue)),
+            JSONMember("message", .optional(cell.message, JSONValue.string)),
+            JSONMember("tolerance", json(cell.tolerance)),
+            JSONMember("worstPoint", .optional(cell.worstPointIndex, JSONValue.int)),
+            JSONMember("error", .optional(CellDescription.worstErrors(cell), json)),
+            JSONMember("points", .array(cell.points.map(json))),
+            JSONMember("cost", .optional(cell.cost, json)),
+            JSONMember("timing", .optional(cell.timing, json)),
+        ])
+    }
+
+    static func json(_ tolerance: Tolerance) -> JSONValue {
+        .object([
+            JSONMember("rtol", .double(tolerance.rtol)),
+            JSONMember("atol", .double(tolerance.atol)),
+            JSONMember("floorFraction", .double(tolerance.floorFraction)),
+        ])
+    }
+
+    static func json(_ point: PointResult) -> JSONValue {
+        .object([
+            JSONMember("point", numbers(point.point)),
+            JSONMember("verdict", .string(point.verdict.rawValue)),
+            JSONMember("message", .optional(point.message, JSONValue.string)),
+            JSONMember("derivative", .optional(point.derivative, rows)),
+            JSONMember("reference", .optional(point.reference, rows)),
+            JSONMember("error", .optional(point.errors, json)),
+            JSONMember("errorEstimate", .optional(point.errorEstimate, rows)),
+            JSONMember("outsideTolerance", .optional(point.outsideTolerance) { entries in
+                .array(entries.map { .object([JSONMember("row", .int($0.row)), JSONMember("column", .int($0.column))]) })
+            }),
+            JSONMember("consensus", .optional(point.consensus, JSONValue.string)),
+        ])
+    }
+
+    static func json(_ errors: ErrorMeasures) -> JSONValue {
+        .object([
+            JSONMember("maxAbs", .double(errors.maxAbsolute)),
+            JSONMember("maxRel", .double(errors.maxRelative)),
+            JSONMember("normwiseRel", .double(errors.normwiseRelative)),
+            JSONMember("digits", .double(errors.digits)),
+            JSONMember("worstEntry", .object([
+                JSONMember("row", .int(errors.worstEntry.row)), JSONMember("column", .int(errors.worstEntry.column)),
+            ])),
+        ])
+    }
+
+    static func json(_ cost: CostMeasurement) -> JSONValue {
+        let figures = cost.figures
+        return .object([
+            JSONMember("flops", json(cost.derivative)),
+            JSONMember("functionFlops", json(cost.function)),
+            JSONMember("ratio", .double(cost.ratio)),
+            JSONMember("passes", .optional(figures.passes, JSONValue.int)),
+            JSONMember("evaluations", .optional(figures.functionEvaluations, JSONValue.int)),
+            JSONMember("tapeEntries", .optional(figures.tapeEntries, JSONValue.int)),
+            JSONMember("tapeBytes", .optional(figures.tapeBytes, JSONValue.int)),
+            JSONMember("extra", .object(figures.extra.sorted { $0.key < $1.key }.map { JSONMember($0.key, .double($0.value)) })),
+            JSONMember("notes", .array(figures.notes.map(JSONValue.string))),
+        ])
+    }
+
+    static func json(_ counts: OperationCounts) -> JSONValue {
+        .object([
+            JSONMember("additions", .int(counts.additions)),
+            JSONMember("multiplications", .int(counts.multiplications)),
+            JSONMember("divisions", .int(counts.divisions)),
+            JSONMember("elementary", .int(counts.elementary)),
+            JSONMember("comparisons", .int(counts.comparisons)),
+            JSONMember("total", .int(counts.total)),
+        ])
+    }
+
+    static func json(_ timing: TimingMeasurement) -> JSONValue {
+        .object([
+            JSONMember("medianNs", .double(timing.medianNanoseconds)),
+            JSONMember("functionMedianNs", .double(timing.functionMedianNanoseconds)),
+            JSONMember("ratio", .double(timing.ratio)),
+            JSONMember("calls", .int(timing.calls)),
+        ])
+    }
+
+    static func numbers(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.double)) }
+
+    static func rows(_ rows: [[Double]]) -> JSONValue { .array(rows.map(numbers)) }
+}
