@@ -29,6 +29,11 @@ struct ReportOutput {
 
     static let fileFormats: [ReportFormat] = [.markdown, .html, .json, .junit]
 
+    /// Whether a requested format carries the charts' studies (HTML draws them, JSON keeps them).
+    var drawsCharts: Bool {
+        ([standardOutput].compactMap { $0 } + files.map(\.format)).contains { $0 == .html || $0 == .json }
+    }
+
     /// Reads the options and checks that every destination can be written; creates the report folder.
     init(_ parsed: ParsedArguments) throws {
         var formats: [ReportFormat] = []

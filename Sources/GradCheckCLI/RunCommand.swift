@@ -45,9 +45,12 @@ struct RunCommand {
         }
         let output = try ReportOutput(parsed)  // checks every destination before the run
         let runner = Runner(reference: ExtendedForwardReference(), configuration: configuration)
-        let report = precision == "float"
+        var report = precision == "float"
             ? runner.run(functions, strategies: strategies, precision: Float.self)
             : runner.run(functions, strategies: strategies, precision: Double.self)
+        if output.drawsCharts {
+            report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
+        }
         return output.deliver(report)
     }
 

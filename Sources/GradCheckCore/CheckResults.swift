@@ -128,9 +128,13 @@ public struct RunReport: Sendable, Codable {
     public var metadata: RunMetadata
     public var cells: [CellResult]
 
-    public init(metadata: RunMetadata, cells: [CellResult]) {
+    /// Sweeps and the swell study, for charts; empty unless a charting format asked for them.
+    public var appendix: RunAppendix
+
+    public init(metadata: RunMetadata, cells: [CellResult], appendix: RunAppendix = RunAppendix()) {
         self.metadata = metadata
         self.cells = cells
+        self.appendix = appendix
     }
 
     /// The counts of cells by verdict.

@@ -124,7 +124,7 @@ struct JSONReportTests {
     @Test func everyModelFieldIsInTheSchema() {
         let report = ReportFixture.report
         let known: [String: Set<String>] = [
-            "RunReport": ["metadata", "cells"],
+            "RunReport": ["metadata", "cells", "appendix"],
             "RunMetadata": ["seed", "pointsPerFunction", "precision", "reference", "buildConfiguration", "timed"],
             "CellResult": [
                 "function", "strategy", "family", "variant", "expectation", "verdict", "message", "tolerance", "points", "cost",

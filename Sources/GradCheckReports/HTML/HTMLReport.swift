@@ -142,6 +142,12 @@ public struct HTMLReport {
         if let scaling = charts.scalingChart() {
             figure(scaling.document(), "How the cost ratio grows with the number of inputs, per strategy.")
         }
+        for sweep in charts.sweepCharts() {
+            figure(sweep.document(), "Error of each difference method against its step, measured against the reference.")
+        }
+        for swell in charts.swellCharts() {
+            figure(swell.document(), "Size of the symbolic gradient against depth, next to reverse mode's operation count.")
+        }
         return out + "</section>\n"
     }
 

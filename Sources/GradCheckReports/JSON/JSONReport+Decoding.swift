@@ -36,7 +36,31 @@ extension JSONReport {
         let metadata = try metadata(root.field("metadata"))
         var cells: [CellResult] = []
         for element in try root.field("results").array() { cells.append(try cell(element)) }
-        return RunReport(metadata: metadata, cells: cells)
+        let appendix = try root.optionalField("appendix").map { (field: JSONReader) throws(ReportDecodingError) in try Self.appendix(field) }
+        return RunReport(metadata: metadata, cells: cells, appendix: appendix ?? RunAppendix())
+    }
+
+    static func appendix(_ json: JSONReader) throws(ReportDecodingError) -> RunAppendix {
+        var appendix = RunAppendix()
+        for sweep in try json.field("sweeps").array() {
+            appendix.sweeps.append(
+                SweepRecord(
+                    function: FunctionID(suite: try sweep.field("suite").string(), name: try sweep.field("function").string()),
+                    point: try sweep.field("point").doubles(), method: try sweep.field("method").string(),
+                    steps: try sweep.field("steps").doubles(), errors: try sweep.field("errors").doubles(),
+                    optimalStep: try sweep.optionalField("optimalStep")?.double(), order: try sweep.optionalField("order")?.double(),
+                    tolerance: try sweep.field("tolerance").double()))
+        }
+        for row in try json.field("swell").array() {
+            appendix.swell.append(
+                SwellRecord(
+                    family: try row.field("family").string(), parameterName: try row.field("parameterName").string(),
+                    parameter: try row.field("parameter").int(), functionOperations: try row.field("functionOperations").int(),
+                    functionDAG: try row.field("functionDAG").int(), treeNodes: try row.field("treeNodes").double(),
+                    simplifiedTreeNodes: try row.field("simplifiedTreeNodes").double(), dagNodes: try row.field("dagNodes").int(),
+                    adjointDAG: try row.optionalField("adjointDAG")?.int(), reverseOmega: try row.optionalField("reverseOmega")?.double()))
+        }
+        return appendix
     }
 
     static func metadata(_ json: JSONReader) throws(ReportDecodingError) -> RunMetadata {

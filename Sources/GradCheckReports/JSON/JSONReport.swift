@@ -31,6 +31,39 @@ public struct JSONReport {
                 JSONMember("mutants", .object([JSONMember("caught", .int(tally.caught)), JSONMember("total", .int(tally.total))])),
             ])),
             JSONMember("results", .array(report.cells.map(Self.json))),
+            JSONMember("appendix", Self.json(report.appendix)),
+        ])
+    }
+
+    static func json(_ appendix: RunAppendix) -> JSONValue {
+        .object([
+            JSONMember("sweeps", .array(appendix.sweeps.map { sweep in
+                .object([
+                    JSONMember("suite", .string(sweep.function.suite)),
+                    JSONMember("function", .string(sweep.function.name)),
+                    JSONMember("point", numbers(sweep.point)),
+                    JSONMember("method", .string(sweep.method)),
+                    JSONMember("steps", numbers(sweep.steps)),
+                    JSONMember("errors", numbers(sweep.errors)),
+                    JSONMember("optimalStep", .optional(sweep.optimalStep, JSONValue.double)),
+                    JSONMember("order", .optional(sweep.order, JSONValue.double)),
+                    JSONMember("tolerance", .double(sweep.tolerance)),
+                ])
+            })),
+            JSONMember("swell", .array(appendix.swell.map { row in
+                .object([
+                    JSONMember("family", .string(row.family)),
+                    JSONMember("parameterName", .string(row.parameterName)),
+                    JSONMember("parameter", .int(row.parameter)),
+                    JSONMember("functionOperations", .int(row.functionOperations)),
+                    JSONMember("functionDAG", .int(row.functionDAG)),
+                    JSONMember("treeNodes", .double(row.treeNodes)),
+                    JSONMember("simplifiedTreeNodes", .double(row.simplifiedTreeNodes)),
+                    JSONMember("dagNodes", .int(row.dagNodes)),
+                    JSONMember("adjointDAG", .optional(row.adjointDAG, JSONValue.int)),
+                    JSONMember("reverseOmega", .optional(row.reverseOmega, JSONValue.double)),
+                ])
+            })),
         ])
     }
 

@@ -1,0 +1,62 @@
+import GradCheckCore
+
+/// The charts drawn from a run's appendix: step-size sweeps and the expression-swell study.
+extension ReportCharts {
+    public static let sweepTitlePrefix = "Error against step size"
+    public static let swellTitlePrefix = "Expression swell"
+
+    /// One log-log chart per swept function: normwise relative error against the relative step h for each
+    /// difference method, the optimal step of each marked with a ring.
+    public func sweepCharts() -> [LogLogChart] {
+        var order: [FunctionID] = []
+        for sweep in report.appendix.sweeps where !order.contains(sweep.function) { order.append(sweep.function) }
+        return order.map { function in
+            let sweeps = report.appendix.sweeps.filter { $0.function == function }
+            let series = sweeps.enumerated().map { index, sweep in
+                LogLogChart.Series(
+                    name: sweep.method + (sweep.order.map { " (order \(formatFixed($0, decimals: 2)))" } ?? ""),
+                    points: zip(sweep.steps, sweep.errors).map { (x: $0, y: $1) }, connected: true,
+                    marker: Marker.cycling(index))
+            }
+            let annotations: [LogLogChart.Annotation] = sweeps.compactMap { sweep in
+                guard let step = sweep.optimalStep, let index = sweep.steps.firstIndex(of: step) else { return nil }
+                return .point(x: step, y: sweep.errors[index], label: "optimal h \(format(step))")
+            }
+            let at = sweeps.first.map { $0.point.map(format).joined(separator: ", ") } ?? ""
+            return LogLogChart(
+                title: "\(Self.sweepTitlePrefix): \(function) at (\(at))",
+                description: "Right of each minimum the truncation error falls with h (slope = the method's order); left of "
+                    + "it round-off grows like ε/h. A curve that stays flat would mean no step can help.",
+                xTitle: "relative step h (log scale)", yTitle: "normwise relative error (log scale)", series: series,
+                annotations: annotations)
+        }
+    }
+
+    /// One log-log chart per swell family: the gradient's size as a raw tree, a simplified tree and a DAG
+    /// (and the adjoint DAG), against depth, beside the operations reverse mode spends (ω·ops(f)).
+    public func swellCharts() -> [LogLogChart] {
+        var families: [String] = []
+        for row in report.appendix.swell where !families.contains(row.family) { families.append(row.family) }
+        return families.map { family in
+            let rows = report.appendix.swell.filter { $0.family == family }
+            func series(_ name: String, _ index: Int, _ value: (SwellRecord) -> Double?) -> LogLogChart.Series {
+                LogLogChart.Series(
+                    name: name, points: rows.compactMap { row in value(row).map { (x: Double(row.parameter), y: $0) } },
+                    connected: true, marker: Marker.cycling(index))
+            }
+            let parameter = rows.first?.parameterName ?? "depth"
+            return LogLogChart(
+                title: "\(Self.swellTitlePrefix): \(family)",
+                description: "Sizes of the whole gradient in nodes. The raw tree is what naive symbolic differentiation "
+                    + "writes out; sharing (the DAG) removes the swell, and reverse mode's cost stays a small multiple of f.",
+                xTitle: "\(parameter) (log scale)", yTitle: "nodes or operations (log scale)",
+                series: [
+                    series("f′ raw tree", 0) { $0.treeNodes },
+                    series("f′ simplified tree", 1) { $0.simplifiedTreeNodes },
+                    series("f′ DAG", 2) { Double($0.dagNodes) },
+                    series("f′ adjoint DAG", 3) { $0.adjointDAG.map(Double.init) },
+                    series("reverse mode: ω·ops(f)", 4) { row in row.reverseOmega.map { $0 * Double(row.functionOperations) } },
+                ])
+        }
+    }
+}
