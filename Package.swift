@@ -33,6 +33,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports"], swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
+        .executableTarget(name: "gradcheck-faults", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
 
         .testTarget(name: "GradCheckCoreTests", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .testTarget(
@@ -45,7 +46,9 @@ let package = Package(
         .testTarget(
             name: "GradCheckSymbolicTests", dependencies: ["GradCheckSymbolic"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
-        .testTarget(name: "GradCheckCLITests", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckCLITests", dependencies: ["GradCheckCLI", "gradcheck", "gradcheck-faults"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckReportsTests", dependencies: ["GradCheckReports", "GradCheck"], exclude: ["Golden"],
             swiftSettings: strictSettings),

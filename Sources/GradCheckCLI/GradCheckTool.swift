@@ -10,13 +10,17 @@ public struct GradCheckTool: Sendable {
     public var registry: StrategyRegistry
     /// The functions a run uses when no suite path is given.
     public var builtInFunctions: [any TestFunction]
+    /// The path of this program's executable, which `run --isolate` starts as child processes; nil when
+    /// the host cannot name one (then `--isolate` is a usage error).
+    public var executablePath: String?
 
     public init(
         registry: StrategyRegistry = StandardStrategies.registry(),
-        builtInFunctions: [any TestFunction] = StarterCorpus.functions
+        builtInFunctions: [any TestFunction] = StarterCorpus.functions, executablePath: String? = nil
     ) {
         self.registry = registry
         self.builtInFunctions = builtInFunctions
+        self.executablePath = executablePath
     }
 
     static let overview = CommandDefinition(

@@ -22,7 +22,15 @@ struct RunCommand {
             .value("--atol", "x", help: "Absolute tolerance for every strategy (default: 0 or per family)."),
             .value("--precision", "p", help: "Precision the strategies compute in: double or float (default: double)."),
             .flag("--no-timing", help: "Skip timings (operation counts are still measured)."),
+            .value("--baseline", "file", help: "Compare with a saved JSON run; a regression fails the run (timings never do)."),
+            .value("--shard", "k/n", help: "Run only the k-th of n disjoint parts of the functions (e.g. 2/3)."),
+            .flag("--isolate", help: "Check each function × strategy in a child process: a crash costs only its cell."),
+            .value("--cell-timeout", "seconds", help: "Most seconds one derivative may take (default: 600)."),
+            .value("--max-inputs", "n", help: "Skip functions with more inputs, with a message (default: 10000)."),
         ] + ReportOutput.options + [.help])
+
+    /// The options a child of `--isolate` inherits, with their values.
+    static let inheritedOptions = ["--points", "--seed", "--rtol", "--atol", "--precision", "--cell-timeout", "--max-inputs"]
 
     func execute(_ arguments: [String]) throws -> CommandResult {
         let parsed = try ArgumentScanner.scan(arguments, for: Self.definition)
@@ -34,24 +42,56 @@ struct RunCommand {
         configuration.pointsPerFunction = try parsed.integer("--points", default: 3, range: 1...1000)
         configuration.seed = try parsed.seed("--seed", default: 1)
         configuration.measureTimings = !parsed.has("--no-timing")
+        configuration.cellTimeout = try parsed.nonNegativeReal("--cell-timeout") ?? configuration.cellTimeout
+        configuration.maximumInputs = try parsed.integer("--max-inputs", default: configuration.maximumInputs, range: 1...100_000_000)
         configuration.rtolOverride = try parsed.nonNegativeReal("--rtol")
         configuration.atolOverride = try parsed.nonNegativeReal("--atol")
         let precision = try parsed.choice("--precision", from: ["double", "float"], default: "double")
 
         let selection = FunctionSelection(patterns: parsed.all("--function"), tags: parsed.all("--tag"))
-        let functions = selection.select(tool.builtInFunctions)
+        var functions = selection.select(tool.builtInFunctions)
+        if let shard = parsed.value("--shard") { functions = try Sharding(parsing: shard).select(functions) }
         guard !functions.isEmpty else {
             return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
         }
         let output = try ReportOutput(parsed)  // checks every destination before the run
+        var baseline: RunReport?
+        if let path = parsed.value("--baseline") {
+            switch ReportCommand.read(path) {
+            case .success(let decoded): baseline = decoded
+            case .failure(let message):
+                return CommandResult(exitCode: .invalidData, standardError: "error: baseline \(path): \(message)\n")
+            }
+        }
         let runner = Runner(reference: ExtendedForwardReference(), configuration: configuration)
-        var report = precision == "float"
-            ? runner.run(functions, strategies: strategies, precision: Float.self)
-            : runner.run(functions, strategies: strategies, precision: Double.self)
+        var report: RunReport
+        if parsed.has("--isolate") {
+            guard let executable = tool.executablePath else {
+                throw UsageError.invalidUse("'--isolate' needs the gradcheck executable, which this host did not name")
+            }
+            var shared = Self.inheritedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
+            if parsed.has("--no-timing") { shared.append("--no-timing") }
+            let points = Double(configuration.pointsPerFunction)
+            let isolated = IsolatedRun(
+                executable: executable, sharedArguments: shared,
+                watchdogSeconds: (configuration.cellTimeout ?? 600) * (4 * points + 10))
+            report = isolated.run(functions, strategies: strategies, metadata: runner.run([], strategies: []).metadata)
+        } else {
+            report = precision == "float"
+                ? runner.run(functions, strategies: strategies, precision: Float.self)
+                : runner.run(functions, strategies: strategies, precision: Double.self)
+        }
         if output.drawsCharts {
             report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
         }
-        return output.deliver(report)
+        var result = output.deliver(report)
+        if let baseline, let path = parsed.value("--baseline") {
+            let comparison = BaselineComparison(current: report, baseline: baseline)
+            let text = comparison.render(baselinePath: path)
+            if output.standardOutput == .text { result.standardOutput += text } else { result.standardError += text }
+            if !comparison.isClean && result.exitCode == .success { result.exitCode = .failure }
+        }
+        return result
     }
 
     private func selectedStrategies(_ ids: [String]) throws -> [any DifferentiationStrategy] {

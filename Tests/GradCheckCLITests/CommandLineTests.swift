@@ -22,7 +22,7 @@ struct CommandLineTests {
             Exit status: 0 when every derivative is verified, 1 when one fails or a strategy errors,
             64 for a usage error.
 
-            USAGE: gradcheck run [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--format <format> ...] [--output <path>] [--report-dir <dir>]
+            USAGE: gradcheck run [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--max-inputs <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
 
             OPTIONS:
               --strategy <id>         Only this strategy (repeatable; see 'gradcheck list strategies').
@@ -34,11 +34,16 @@ struct CommandLineTests {
               --atol <x>              Absolute tolerance for every strategy (default: 0 or per family).
               --precision <p>         Precision the strategies compute in: double or float (default: double).
               --no-timing             Skip timings (operation counts are still measured).
+              --baseline <file>       Compare with a saved JSON run; a regression fails the run (timings never do).
+              --shard <k/n>           Run only the k-th of n disjoint parts of the functions (e.g. 2/3).
+              --isolate               Check each function × strategy in a child process: a crash costs only its cell.
+              --cell-timeout <seconds>
+                                      Most seconds one derivative may take (default: 600).
+              --max-inputs <n>        Skip functions with more inputs, with a message (default: 10000).
               --format <format>       Report format: text, markdown, html, json or junit (repeatable; default: text).
               --output <path>         Write the report (one format, else guessed from the extension) to this file.
               --report-dir <dir>      Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml.
               -h, --help              Show help information.
-
             """
         #expect(tool.run(["run", "--help"]).standardOutput == expected)
     }

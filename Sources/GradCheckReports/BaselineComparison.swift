@@ -1,0 +1,90 @@
+import GradCheckCore
+
+/// A run compared with an earlier one (its saved JSON): what got worse, what is new, what is gone.
+///
+/// A result — matched by suite, function, strategy and variant — has *regressed* when
+/// - its verdict went from `pass` (or, for a mutant or `@xfail`, from `expected-failure`) to anything else;
+/// - it lost more than one correct digit at its worst point;
+/// - its measured operation ratio ω grew (ω comes from operation counts, which are exact and repeatable,
+///   so any growth is real).
+/// Timing ratios are compared and listed, never failed on: they depend on the machine and its load.
+public struct BaselineComparison {
+    /// One result that got worse.
+    public struct Regression: Sendable, Equatable {
+        public var label: String
+        public var reasons: [String]
+    }
+
+    /// A timing that changed by more than a quarter.
+    public struct TimingChange: Sendable, Equatable {
+        public var label: String
+        public var before: Double
+        public var after: Double
+    }
+
+    public var regressions: [Regression] = []
+    public var timingChanges: [TimingChange] = []
+    /// Results that the baseline does not have.
+    public var added: [String] = []
+    /// Results of the baseline that this run does not have.
+    public var removed: [String] = []
+
+    /// The digits a result may lose before it counts as a regression.
+    public static let digitAllowance = 1.0
+
+    public init(current: RunReport, baseline: RunReport) {
+        func key(_ cell: CellResult) -> String { "\(cell.function) · \(CellDescription.strategyLabel(cell))" }
+        let before = Dictionary(baseline.cells.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let now = Set(current.cells.map(key))
+        removed = baseline.cells.map(key).filter { !now.contains($0) }
+        for cell in current.cells {
+            let label = key(cell)
+            guard let old = before[label] else {
+                added.append(label)
+                continue
+            }
+            var reasons: [String] = []
+            let wasGood = old.verdict == .pass || old.verdict == .expectedFailure
+            if wasGood && cell.verdict != old.verdict {
+                reasons.append("verdict \(old.verdict.rawValue) → \(cell.verdict.rawValue)")
+            }
+            if let digitsBefore = CellDescription.worstErrors(old)?.digits, let digitsNow = CellDescription.worstErrors(cell)?.digits,
+                digitsBefore.isFinite, digitsNow.isFinite, digitsBefore - digitsNow > Self.digitAllowance
+            {
+                reasons.append("correct digits \(formatFixed(digitsBefore, decimals: 1)) → \(formatFixed(digitsNow, decimals: 1))")
+            }
+            if let omegaBefore = old.cost?.ratio, let omegaNow = cell.cost?.ratio, omegaBefore.isFinite, omegaNow.isFinite,
+                omegaNow > omegaBefore * (1 + 1e-9)
+            {
+                reasons.append("ω \(CellDescription.ratio(omegaBefore)) → \(CellDescription.ratio(omegaNow))")
+            }
+            if !reasons.isEmpty { regressions.append(Regression(label: label, reasons: reasons)) }
+            if let timeBefore = old.timing?.ratio, let timeNow = cell.timing?.ratio, timeBefore > 0,
+                abs(timeNow / timeBefore - 1) > 0.25
+            {
+                timingChanges.append(TimingChange(label: label, before: timeBefore, after: timeNow))
+            }
+        }
+    }
+
+    /// Whether nothing regressed.
+    public var isClean: Bool { regressions.isEmpty }
+
+    /// The comparison as text: regressions first (they fail the run), then timing changes and the
+    /// results that came or went.
+    public func render(baselinePath: String) -> String {
+        var out = "\nBASELINE \(baselinePath): \(regressions.count) regression\(regressions.count == 1 ? "" : "s")\n"
+        for regression in regressions {
+            out += "  REGRESSION \(TerminalText.visible(regression.label)): \(regression.reasons.joined(separator: "; "))\n"
+        }
+        if !timingChanges.isEmpty {
+            out += "  timing changes (reported, never failed on):\n"
+            for change in timingChanges {
+                out += "    \(TerminalText.visible(change.label)): time ratio \(CellDescription.ratio(change.before)) → \(CellDescription.ratio(change.after))\n"
+            }
+        }
+        if !added.isEmpty { out += "  new since the baseline: \(added.count)\n" }
+        if !removed.isEmpty { out += "  in the baseline but not run: \(removed.count)\n" }
+        return out
+    }
+}
