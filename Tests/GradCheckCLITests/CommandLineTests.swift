@@ -44,6 +44,7 @@ struct CommandLineTests {
               --output <path>         Write the report (one format, else guessed from the extension) to this file.
               --report-dir <dir>      Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml.
               -h, --help              Show help information.
+
             """
         #expect(tool.run(["run", "--help"]).standardOutput == expected)
     }
