@@ -10,6 +10,7 @@ public enum StandardStrategies {
         [
             HandCodedStrategy(),
             ForwardModeStrategy(),
+            ChunkedForwardModeStrategy(),
             ReverseModeStrategy(),
             ForwardDifferenceStrategy(),
             CentralDifferenceStrategy(),
