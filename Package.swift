@@ -26,7 +26,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "GradCheckReports", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
-        .target(name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports"], swiftSettings: strictSettings),
+        .target(name: "GradCheckAllocationCounter"),
+        .target(
+            name: "GradCheckBench", dependencies: ["GradCheck", "GradCheckReports", "GradCheckAllocationCounter"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports", "GradCheckBench"],
+            swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
 
         .testTarget(name: "GradCheckCoreTests", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
@@ -34,11 +40,13 @@ let package = Package(
             name: "GradCheckForwardTests", dependencies: ["GradCheckCore", "GradCheckForward"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "GradCheckReverseTests", dependencies: ["GradCheckCore", "GradCheckReverse"],
+            name: "GradCheckReverseTests",
+            dependencies: ["GradCheckCore", "GradCheckReverse", "GradCheckAllocationCounter"],
             swiftSettings: strictSettings),
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckCLITests", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
+        .testTarget(name: "GradCheckBenchTests", dependencies: ["GradCheckBench"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

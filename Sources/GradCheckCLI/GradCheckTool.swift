@@ -26,6 +26,7 @@ public struct GradCheckTool: Sendable {
             SUBCOMMANDS:
               run                     Check strategies against the corpus and print a table.
               list                    List the registered strategies or the corpus functions.
+              bench                   Time every derivative method against the plain function.
 
               See 'gradcheck help <subcommand>' for detailed help.
             """,
@@ -44,7 +45,7 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    private static let subcommands = ["run", "list", "help"]
+    private static let subcommands = ["run", "list", "bench", "help"]
 
     private static func command(named name: String) -> String? {
         subcommands.contains(name) && name != "help" ? name : nil
@@ -66,6 +67,7 @@ public struct GradCheckTool: Sendable {
             return try RunCommand(tool: self).execute(rest)
         case "list":
             return try ListCommand(tool: self).execute(rest)
+        case "bench": return try BenchCommand(tool: self).execute(rest)
         default:
             throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
         }
@@ -77,6 +79,7 @@ public struct GradCheckTool: Sendable {
         case nil: definition = Self.overview
         case "run": definition = RunCommand.definition
         case "list": definition = ListCommand.definition
+        case "bench": definition = BenchCommand.definition
         case let other?:
             throw UsageError.unknownCommand(other, suggestion: NearestName.find(other, among: Self.subcommands))
         }

@@ -63,6 +63,9 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
 
     // MARK: Size
 
+    /// The bytes an input's record takes (its code byte): what ``byteCount`` counts per input.
+    public static var inputRecordBytes: Int { 1 }
+
     /// The number of records (nodes, inputs included).
     public var entryCount: Int { storage.pointee.count }
 
