@@ -46,7 +46,8 @@ let package = Package(
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckCLITests", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
-        .testTarget(name: "GradCheckBenchTests", dependencies: ["GradCheckBench"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckBenchTests", dependencies: ["GradCheckBench", "GradCheckCLI"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

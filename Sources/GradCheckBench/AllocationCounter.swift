@@ -36,8 +36,8 @@ public enum AllocationCounter {
             try body()
             return nil
         }
-        let before = gradcheck_allocation_count()
+        let before = gradcheck_thread_allocation_count()
         try body()
-        return gradcheck_allocation_count() - before
+        return gradcheck_thread_allocation_count() - before
     }
 }

@@ -1,6 +1,15 @@
-import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Times one benchmark cell with the monotonic clock, within a time budget.
+/// Times one benchmark cell with the thread's CPU-time clock, within a time budget.
+///
+/// CPU time rather than wall time: on a machine shared with other work (builds on the same cores) the
+/// wall clock also counts the time the benchmark waits for a core, which can double a measurement; the
+/// thread's CPU time counts only the time it runs (cache and memory-bandwidth interference remain).
+/// Both the function and the derivative are timed this way, so their ratio is consistent.
 ///
 /// One call first (warm-up: caches, the tape's growth, page faults), timed, which sizes the rest: calls
 /// are batched so that a sample lasts at least ``minimumSampleNanoseconds`` (clock overhead negligible),
@@ -62,5 +71,10 @@ struct BenchClock {
             allocationsPerCall: allocations)
     }
 
-    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    /// The calling thread's CPU time in nanoseconds (CLOCK_THREAD_CPUTIME_ID).
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
 }

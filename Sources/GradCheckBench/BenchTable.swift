@@ -17,7 +17,7 @@ public struct BenchTable {
         }
         out += "machine: \(report.machine.summary); build: \(report.build); budget per cell: "
             + "\(BenchRunner.seconds(report.budgetSeconds)) s\n"
-        out += "time: median of one call; ×f: over the plain Double function at the same n; "
+        out += "time: median thread CPU time of one call; ×f: over the plain Double function at the same n; "
             + "ω = ops/ops(f) over Counted<Double>, counted at n = min(n, \(report.countSize));\n"
         out += "B/op: tape bytes per recorded operation (inputs excluded); allocs: heap allocations per call "
             + "after warm-up (\(report.allocationMethod)).\n\n"

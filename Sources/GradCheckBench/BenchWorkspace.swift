@@ -39,41 +39,66 @@ final class BenchWorkspace<F: BenchmarkFunction, R: RealNumber> {
 
     /// f(x) in `R`.
     @inline(never) func plainValue() -> R {
-        function.value(point)
+        function.value(OptimizationBarrier.opaque(point))
     }
 
     /// The hand-written gradient, into ``gradient``.
     @inline(never) func handCoded() {
-        function.handGradient(at: point, into: &gradient)
+        var result = take(&gradient)
+        function.handGradient(at: OptimizationBarrier.opaque(point), into: &result)
+        OptimizationBarrier.consume(result)
+        gradient = result
     }
 
     /// One forward pass with ``Dual`` numbers: the directional derivative ∇f(x)·v.
     @inline(never) func forwardDirection() -> R {
-        function.value(dualInputs).tangent
+        function.value(OptimizationBarrier.opaque(dualInputs)).tangent
     }
 
     /// Reverse mode: record f on the tape, one reverse sweep, the inputs' adjoints into ``gradient``.
     /// Allocates nothing once the tape has grown to the program's size.
     @inline(never) func reverse() {
+        // The buffers are moved out of the object for the duration (no copy: they stay uniquely
+        // referenced), so that the loops run on locals, without the class's dynamic exclusivity checks.
+        var inputs = take(&trackedInputs)
+        var result = take(&gradient)
+        defer {
+            trackedInputs = inputs
+            gradient = result
+        }
         tape.reset()
-        for i in 0..<point.count { trackedInputs[i] = tape.variable(point[i]) }
-        let output = function.value(trackedInputs)
+        for i in 0..<point.count { inputs[i] = tape.variable(point[i]) }
+        let output = function.value(OptimizationBarrier.opaque(inputs))
         tape.reverseSweep(from: output)
-        for i in 0..<point.count { gradient[i] = tape.adjoint(of: trackedInputs[i]) }
+        for i in 0..<point.count { result[i] = tape.adjoint(of: inputs[i]) }
+        OptimizationBarrier.consume(result)
+    }
+
+    /// The array in `slot`, leaving an empty one behind (no allocation: the empty array is a singleton).
+    private func take<T>(_ slot: inout [T]) -> [T] {
+        var taken: [T] = []
+        swap(&taken, &slot)
+        return taken
     }
 
     /// Central differences (f(x + h·eⱼ) − f(x − h·eⱼ))/2h, h = ∛ε·max(1, |xⱼ|) made exactly representable
     /// (as the `central-difference` strategy takes it, without its branch checks): 2n evaluations.
     @inline(never) func centralDifference() {
+        var shifted = take(&shiftedPoint)
+        var result = take(&gradient)
+        defer {
+            shiftedPoint = shifted
+            gradient = result
+        }
         let scale = R.cbrt(R.machineEpsilon)
         for j in 0..<point.count {
             let h = DifferenceStep.step(at: point[j], scale: scale)
-            shiftedPoint[j] = point[j] + h
-            let ahead = function.value(shiftedPoint)
-            shiftedPoint[j] = point[j] - h
-            let behind = function.value(shiftedPoint)
-            shiftedPoint[j] = point[j]
-            gradient[j] = (ahead - behind) / (h + h)
+            shifted[j] = point[j] + h
+            let ahead = function.value(OptimizationBarrier.opaque(shifted))
+            shifted[j] = point[j] - h
+            let behind = function.value(OptimizationBarrier.opaque(shifted))
+            shifted[j] = point[j]
+            result[j] = (ahead - behind) / (h + h)
         }
     }
 
@@ -101,18 +126,21 @@ final class BenchWorkspace<F: BenchmarkFunction, R: RealNumber> {
     }
 
     private func chunked<let width: Int>(_: ChunkedDual<width, R>.Type) {
+        var gradient = take(&self.gradient)
+        defer { self.gradient = gradient }
         let n = point.count
         var inputs = point.map { ChunkedDual<width, R>(value: $0) }
         var start = 0
         while start < n {
             let end = Swift.min(start + width, n)
             for j in start..<end { inputs[j].partials[j - start] = R(1) }
-            let output = function.value(inputs)
+            let output = function.value(OptimizationBarrier.opaque(inputs))
             for j in start..<end {
                 inputs[j].partials[j - start] = R(0)
                 gradient[j] = output.partials[j - start]
             }
             start = end
         }
+        OptimizationBarrier.consume(gradient)
     }
 }

@@ -20,6 +20,9 @@ extern "C" {
 /// The number of counted allocation calls since the process started.
 unsigned long long gradcheck_allocation_count(void);
 
+/// The number of counted allocation calls made by the calling thread.
+unsigned long long gradcheck_thread_allocation_count(void);
+
 /// 1 when this build's allocator wrappers are compiled in (glibc), 0 otherwise.
 int gradcheck_allocation_counting_is_compiled(void);
 
