@@ -156,7 +156,7 @@ extension ChunkedDual {
     // MARK: Helpers
 
     /// The number with value `newValue` and every partial divided by `divisor`: u̇ₛ/d.
-    @inlinable func divided(to newValue: Value, by divisor: Value) -> ChunkedDual {
+    @inlinable @inline(always) func divided(to newValue: Value, by divisor: Value) -> ChunkedDual {
         var result = ChunkedDual(value: newValue, partials: partials)
         for s in 0..<width { result.partials[s] = partials[s] / divisor }
         return result

@@ -14,6 +14,9 @@ import GradCheckCore
 /// scales by f′(u) (`width` multiplications, plus f′ once). The value is computed exactly as the plain
 /// `Value` computes it, so branches take the same path; comparisons look at the value only.
 ///
+/// The field operations are always inlined: a call would pass the 136-byte numbers through memory, which
+/// measured 4× slower than the inlined loops.
+///
 /// Rules and their accuracy are those of ``Dual`` (see `Dual+ElementaryFunctions.swift`), applied to each
 /// partial.
 public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: DifferentiableScalar {
@@ -23,19 +26,19 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
     public var partials: InlineArray<width, Value>
 
     /// A number with the given value and partials.
-    @inlinable public init(value: Value, partials: InlineArray<width, Value>) {
+    @inlinable @inline(always) public init(value: Value, partials: InlineArray<width, Value>) {
         self.value = value
         self.partials = partials
     }
 
     /// A number with the given value and all partials zero (a constant at this level).
-    @inlinable public init(value: Value) {
+    @inlinable @inline(always) public init(value: Value) {
         self.value = value
         partials = InlineArray(repeating: Value(0))
     }
 
     /// A constant: the value `constant`, partials zero.
-    @inlinable public init(_ constant: Double) {
+    @inlinable @inline(always) public init(_ constant: Double) {
         self.init(value: Value(constant))
     }
 
@@ -49,7 +52,7 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
 
     /// The number with the same value and every partial multiplied by `factor`: the chain rule
     /// f(u)˙ = f′(u)·u̇ of a unary function with derivative `factor`, given its value `newValue`.
-    @inlinable func chained(to newValue: Value, derivative factor: Value) -> ChunkedDual {
+    @inlinable @inline(always) func chained(to newValue: Value, derivative factor: Value) -> ChunkedDual {
         var result = ChunkedDual(value: newValue, partials: partials)
         for s in 0..<width { result.partials[s] = factor * partials[s] }
         return result
@@ -57,7 +60,7 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
 
     /// Σ-combination of two numbers' partials, ∂/∂u·u̇ + ∂/∂w·ẇ, for a binary function with value
     /// `newValue` and local partials `du`, `dw`.
-    @inlinable static func combined(
+    @inlinable @inline(always) static func combined(
         _ u: ChunkedDual, _ du: Value, _ w: ChunkedDual, _ dw: Value, value newValue: Value
     ) -> ChunkedDual {
         var result = ChunkedDual(value: newValue, partials: u.partials)
@@ -76,28 +79,28 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
 
 extension ChunkedDual {
     /// (u + w)˙ₛ = u̇ₛ + ẇₛ.
-    @inlinable public static func + (lhs: ChunkedDual, rhs: ChunkedDual) -> ChunkedDual {
+    @inlinable @inline(always) public static func + (lhs: ChunkedDual, rhs: ChunkedDual) -> ChunkedDual {
         var result = ChunkedDual(value: lhs.value + rhs.value, partials: lhs.partials)
         for s in 0..<width { result.partials[s] = lhs.partials[s] + rhs.partials[s] }
         return result
     }
 
     /// (u − w)˙ₛ = u̇ₛ − ẇₛ.
-    @inlinable public static func - (lhs: ChunkedDual, rhs: ChunkedDual) -> ChunkedDual {
+    @inlinable @inline(always) public static func - (lhs: ChunkedDual, rhs: ChunkedDual) -> ChunkedDual {
         var result = ChunkedDual(value: lhs.value - rhs.value, partials: lhs.partials)
         for s in 0..<width { result.partials[s] = lhs.partials[s] - rhs.partials[s] }
         return result
     }
 
     /// (−u)˙ₛ = −u̇ₛ. Exact.
-    @inlinable public static prefix func - (operand: ChunkedDual) -> ChunkedDual {
+    @inlinable @inline(always) public static prefix func - (operand: ChunkedDual) -> ChunkedDual {
         var result = ChunkedDual(value: -operand.value, partials: operand.partials)
         for s in 0..<width { result.partials[s] = -operand.partials[s] }
         return result
     }
 
     /// (u·w)˙ₛ = u̇ₛ·w + u·ẇₛ (product rule).
-    @inlinable public static func * (lhs: ChunkedDual, rhs: ChunkedDual) -> ChunkedDual {
+    @inlinable @inline(always) public static func * (lhs: ChunkedDual, rhs: ChunkedDual) -> ChunkedDual {
         var result = ChunkedDual(value: lhs.value * rhs.value, partials: lhs.partials)
         for s in 0..<width { result.partials[s] = lhs.partials[s] * rhs.value + lhs.value * rhs.partials[s] }
         return result
@@ -105,7 +108,7 @@ extension ChunkedDual {
 
     /// (u/w)˙ₛ = (u̇ₛ − q·ẇₛ)/w with q = u/w: no w² is formed (no overflow or underflow of w² for large or
     /// tiny w). At w = 0 the partials are ±∞ or NaN, like q.
-    @inlinable public static func / (lhs: ChunkedDual, rhs: ChunkedDual) -> ChunkedDual {
+    @inlinable @inline(always) public static func / (lhs: ChunkedDual, rhs: ChunkedDual) -> ChunkedDual {
         let quotient = lhs.value / rhs.value
         var result = ChunkedDual(value: quotient, partials: lhs.partials)
         for s in 0..<width { result.partials[s] = (lhs.partials[s] - quotient * rhs.partials[s]) / rhs.value }
