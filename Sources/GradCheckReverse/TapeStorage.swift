@@ -6,8 +6,8 @@ import GradCheckCore
 /// `codes[k]`; its operand indices and stored partials follow in `operands` and `partials`, as many as
 /// its shape says, in record order. A record therefore takes 1 + 4·(operands) + stride(Value)·(partials)
 /// bytes: for `Double`, 1 byte for an input, 5 for a negation or x + c, 9 for a sum or difference, 13 for a
-/// unary function or a product with a constant, 25 for a product or binary function of two tracked
-/// values. The node's own index is implicit (its position), and its value is not kept unless the tape
+/// unary function, a product with a constant or a square x·x, 25 for a product or binary function of two
+/// different tracked values. On the benchmark functions that averages 11–14 bytes per operation. The node's own index is implicit (its position), and its value is not kept unless the tape
 /// traces (then `values[k]` is node k's value).
 ///
 /// The reverse sweep is one backward pass over the codes with two cursors moving backward through the
