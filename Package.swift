@@ -31,7 +31,13 @@ let package = Package(
             name: "GradCheckReports",
             dependencies: ["GradCheckCore", "GradCheckNumeric", "GradCheckReverse", "GradCheckSymbolic"],
             swiftSettings: strictSettings),
-        .target(name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports"], swiftSettings: strictSettings),
+        .target(name: "GradCheckAllocationCounter"),
+        .target(
+            name: "GradCheckBench", dependencies: ["GradCheck", "GradCheckReports", "GradCheckAllocationCounter"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports", "GradCheckBench"],
+            swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck-faults", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
 
@@ -40,7 +46,8 @@ let package = Package(
             name: "GradCheckForwardTests", dependencies: ["GradCheckCore", "GradCheckForward"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "GradCheckReverseTests", dependencies: ["GradCheckCore", "GradCheckReverse"],
+            name: "GradCheckReverseTests",
+            dependencies: ["GradCheckCore", "GradCheckReverse", "GradCheckAllocationCounter"],
             swiftSettings: strictSettings),
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(
@@ -52,6 +59,8 @@ let package = Package(
         .testTarget(
             name: "GradCheckReportsTests", dependencies: ["GradCheckReports", "GradCheck"], exclude: ["Golden"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckBenchTests", dependencies: ["GradCheckBench", "GradCheckCLI"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,7 @@ public enum StandardStrategies {
         [
             HandCodedStrategy(),
             ForwardModeStrategy(),
+            ChunkedForwardModeStrategy(),
             ReverseModeStrategy(),
             ForwardDifferenceStrategy(),
             CentralDifferenceStrategy(),

@@ -34,6 +34,7 @@ public struct GradCheckTool: Sendable {
               trace                   Print the primal, tangent and adjoint traces of a function.
               swell                   Show how symbolic derivatives swell, next to reverse mode's cost.
               report                  Render a saved JSON report as Markdown, HTML, JUnit XML or text.
+              bench                   Time every derivative method against the plain function.
 
               See 'gradcheck help <subcommand>' for detailed help.
             """,
@@ -52,7 +53,7 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    private static let subcommands = ["run", "list", "report", "sweep", "trace", "swell", "help"]
+    private static let subcommands = ["run", "list", "report", "sweep", "trace", "swell", "bench", "help"]
 
     private static func command(named name: String) -> String? {
         subcommands.contains(name) && name != "help" ? name : nil
@@ -82,6 +83,7 @@ public struct GradCheckTool: Sendable {
             return try SwellCommand(tool: self).execute(rest)
         case "report":
             return try ReportCommand().execute(rest)
+        case "bench": return try BenchCommand(tool: self).execute(rest)
         default:
             throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
         }
@@ -97,6 +99,7 @@ public struct GradCheckTool: Sendable {
         case "trace": definition = TraceCommand.definition
         case "swell": definition = SwellCommand.definition
         case "report": definition = ReportCommand.definition
+        case "bench": definition = BenchCommand.definition
         case let other?:
             throw UsageError.unknownCommand(other, suggestion: NearestName.find(other, among: Self.subcommands))
         }

@@ -33,13 +33,15 @@ public protocol DifferentiableScalar: ElementaryFunctions, Comparable, Expressib
 }
 
 extension DifferentiableScalar {
-    public init(integerLiteral value: Int) { self.init(Double(value)) }
-    public init(floatLiteral value: Double) { self.init(value) }
+    // Inlinable so that `sum += term` in a test function specialised for a number type compiles to that
+    // type's `+` in place, not to a call per operation.
+    @inlinable public init(integerLiteral value: Int) { self.init(Double(value)) }
+    @inlinable public init(floatLiteral value: Double) { self.init(value) }
 
-    public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }
-    public static func -= (lhs: inout Self, rhs: Self) { lhs = lhs - rhs }
-    public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
-    public static func /= (lhs: inout Self, rhs: Self) { lhs = lhs / rhs }
+    @inlinable @inline(__always) public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }
+    @inlinable @inline(__always) public static func -= (lhs: inout Self, rhs: Self) { lhs = lhs - rhs }
+    @inlinable @inline(__always) public static func *= (lhs: inout Self, rhs: Self) { lhs = lhs * rhs }
+    @inlinable @inline(__always) public static func /= (lhs: inout Self, rhs: Self) { lhs = lhs / rhs }
 
     public static func pow(_ x: Self, _ n: Int) -> Self {
         if n == 0 { return Self(1) }

@@ -45,11 +45,8 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
     /// Makes room for a program of `records` records with up to two operands and partials each, so that
     /// recording it allocates nothing.
     public func reserveCapacity(records: Int) {
-        storage.pointee.codes.reserve(records)
-        storage.pointee.operands.reserve(2 * records)
-        storage.pointee.partials.reserve(2 * records)
+        if records > storage.pointee.codes.capacity { storage.pointee.grow(records: records) }
         storage.pointee.adjoints.reserve(records)
-        if isTracing { storage.pointee.values.reserve(records) }
     }
 
     /// A new independent variable (an input node) with value `value`.
@@ -62,6 +59,9 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
     @inlinable public func contains(_ x: Tracked<Value>) -> Bool { x.storage == storage }
 
     // MARK: Size
+
+    /// The bytes an input's record takes (its code byte): what ``byteCount`` counts per input.
+    public static var inputRecordBytes: Int { 1 }
 
     /// The number of records (nodes, inputs included).
     public var entryCount: Int { storage.pointee.count }

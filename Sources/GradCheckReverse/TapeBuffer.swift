@@ -26,6 +26,14 @@
         count += 1
     }
 
+    /// Appends `element` without a capacity check: the caller guarantees room (the tape's storage keeps
+    /// every stream large enough for one more record of any shape; see `TapeStorage`).
+    @inlinable @inline(__always) mutating func appendUnchecked(_ element: Element) {
+        assert(count < capacity, "tape buffer appended past its capacity")
+        (base.unsafelyUnwrapped + count).initialize(to: element)
+        count &+= 1
+    }
+
     /// The element at `index` (unchecked beyond a debug assertion).
     @inlinable subscript(index: Int) -> Element {
         get {

@@ -67,7 +67,7 @@ struct VerdictTests {
 
     @Test(arguments: ["abs", "relu", "max"])
     func kinksGiveNoFalseFailureAtOrNearThem(name: String) {
-        let points: [[Double]] = [[0], [1e-9], [-1e-9], [1e-300], [-5e-324]]
+        let points: [[Double]] = [[0], [1e-9], [-1e-9], [1e-300], [-Double.leastNonzeroMagnitude]]
         let report = run([Kinked(name: name, points: points)])
         for cell in report.cells {
             #expect(!cell.verdict.failsRun, "\(name) · \(cell.strategy): \(cell.verdict) \(cell.message ?? "")")

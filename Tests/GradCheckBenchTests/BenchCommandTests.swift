@@ -1,0 +1,36 @@
+import Foundation
+import GradCheckCLI
+import Testing
+
+/// `gradcheck bench` end to end, in process, on tiny sizes.
+@Suite struct BenchCommandTests {
+    @Test func printsTheTable() {
+        let result = GradCheckTool().run(["bench", "--function", "rosenbrock", "--sizes", "8,16", "--samples", "1", "--budget", "1"])
+        #expect(result.exitCode == .success, "\(result.standardError)")
+        #expect(result.standardOutput.contains("function") && result.standardOutput.contains("reverse"))
+        #expect(result.standardOutput.contains("not available"), "symbolic and swift-autodiff are not registered here")
+    }
+
+    @Test func printsJSON() throws {
+        let result = GradCheckTool().run(
+            ["bench", "--function", "product", "--sizes", "8", "--samples", "1", "--method", "reverse", "--format", "json"])
+        #expect(result.exitCode == .success)
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let cells = try #require(json?["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["method"] as? String } == ["f", "reverse"], "the plain function is always the baseline")
+    }
+
+    @Test func rejectsBadOptions() {
+        #expect(GradCheckTool().run(["bench", "--function", "nope"]).exitCode == .usage)
+        #expect(GradCheckTool().run(["bench", "--sizes", "10,x"]).exitCode == .usage)
+        #expect(GradCheckTool().run(["bench", "--sizes", "0"]).exitCode == .usage)
+        #expect(GradCheckTool().run(["bench", "--budget", "-1"]).exitCode == .usage)
+        #expect(GradCheckTool().run(["bench", "--method", "telepathy"]).exitCode == .usage)
+    }
+
+    @Test func hasHelpAndIsListedInTheOverview() {
+        let help = GradCheckTool().run(["help", "bench"])
+        #expect(help.exitCode == .success && help.standardOutput.contains("--budget"))
+        #expect(GradCheckTool().run(["--help"]).standardOutput.contains("bench"))
+    }
+}

@@ -1,0 +1,151 @@
+import GradCheckCore
+import GradCheckForward
+import Testing
+
+/// Chunked forward mode: the chunk-size heuristic, and gradients and Jacobians checked against
+/// hand-written derivatives and central differences (never only against the scalar forward mode).
+@Suite struct ChunkedForwardTests {
+    // MARK: Chunk size
+
+    @Test func chunkSizeIsTheInputCountUpTo16() {
+        #expect(ChunkSize.forInputCount(0) == 1)
+        #expect((1...16).map { ChunkSize.forInputCount($0) } == Array(1...16))
+    }
+
+    /// Above 16 the passes are balanced: ⌈n/⌈n/16⌉⌉ (ForwardDiff.jl's rule with threshold 16).
+    @Test(arguments: [(17, 9), (20, 10), (32, 16), (33, 11), (64, 16), (100, 15), (240, 16), (241, 16), (1000, 16)])
+    func chunkSizeBalancesThePasses(_ n: Int, _ k: Int) {
+        #expect(ChunkSize.forInputCount(n) == k)
+        #expect(ChunkSize.forInputCount(n) <= ChunkSize.maximum)
+        let passes = ChunkSize.passes(inputCount: n, chunkSize: k)
+        #expect(passes == (n + 15) / 16, "no more passes than chunks of 16 would need")
+    }
+
+    @Test func chunkSizeHonoursAnotherThreshold() {
+        #expect(ChunkSize.forInputCount(100, threshold: 12) == 12)  // ⌈100/⌈100/12⌉⌉ = ⌈100/9⌉
+        #expect(ChunkSize.forInputCount(13, threshold: 12) == 7)
+    }
+
+    // MARK: Gradients
+
+    @Test(arguments: [1, 2, 5, 16, 17, 40, 64, 100])
+    func rosenbrockGradientMatchesTheHandWrittenOne(_ n: Int) throws {
+        let f = Rosenbrock(n: Swift.max(n, 2))
+        let point = f.point()
+        let output = try ChunkedForwardModeStrategy().derivative(of: f, at: point, variant: .correct)
+        let k = ChunkSize.forInputCount(point.count)
+        #expect(output.figures.passes == (point.count + k - 1) / k)
+        #expect(output.figures.extra["chunkSize"] == Double(k))
+        for (ad, hand) in zip(output.jacobian[0], f.gradient(point)) {
+            #expect(close(ad, hand, rtol: 1e-14))
+        }
+    }
+
+    /// The first article's function, against central differences in extended precision.
+    @Test func articleGradientMatchesCentralDifferences() throws {
+        let x: [ExtendedReal] = [1.5, 0.5]
+        let gradient = try ChunkedForwardModeStrategy().derivative(of: ArticleFunction(), at: x, variant: .correct)
+            .jacobian[0]
+        func f(_ a: ExtendedReal, _ b: ExtendedReal) -> ExtendedReal {
+            a * ExtendedReal.sqrt(ExtendedReal.log(a / ExtendedReal.sin(b * b)))
+        }
+        let d0 = centralDifference({ f($0, x[1]) }, at: x[0])
+        let d1 = centralDifference({ f(x[0], $0) }, at: x[1])
+        #expect(close(gradient[0], d0, rtol: differenceTolerance))
+        #expect(close(gradient[1], d1, rtol: differenceTolerance))
+    }
+
+    /// A 3 × 3 Jacobian in one pass of width 3, against the hand-written one.
+    @Test func jacobianMatchesTheHandWrittenOne() throws {
+        let output = try ChunkedForwardModeStrategy().derivative(of: VectorFunction(), at: [0.7, -0.4, 1.9], variant: .correct)
+        #expect(output.figures.passes == 1)
+        let expected = VectorFunction.jacobian(0.7, -0.4, 1.9)
+        for i in 0..<3 {
+            for j in 0..<3 { #expect(close(output.jacobian[i][j], expected[i][j], rtol: 1e-15)) }
+        }
+    }
+
+    /// Every elementary rule, one input per function so that a chunk carries many rules at once: each
+    /// partial against the closed-form derivative in extended precision.
+    @Test func everyElementaryRuleMatchesItsClosedForm() throws {
+        let cases = UnaryCase.allCases.filter { $0 != .abs }
+        let function = ManyUnary(cases: cases)
+        let point = cases.map { ExtendedReal($0.points[0]) }
+        let jacobian = try ChunkedForwardModeStrategy().derivative(of: function, at: point, variant: .correct).jacobian
+        for (i, unary) in cases.enumerated() {
+            for j in cases.indices {
+                let expected = i == j ? unary.closedForm(point[i]) : 0
+                #expect(close(jacobian[i][j], expected, rtol: closedFormTolerance), "\(unary) ∂/∂x\(j)")
+            }
+        }
+    }
+
+    @Test(arguments: BinaryCase.allCases)
+    func binaryRulesMatchCentralDifferences(_ binary: BinaryCase) throws {
+        for (a, b) in binary.points {
+            let x: [ExtendedReal] = [ExtendedReal(a), ExtendedReal(b)]
+            let g = try ChunkedForwardModeStrategy().derivative(of: Binary(function: binary), at: x, variant: .correct)
+                .jacobian[0]
+            #expect(close(g[0], centralDifference({ binary.apply($0, x[1]) }, at: x[0]), rtol: differenceTolerance))
+            #expect(close(g[1], centralDifference({ binary.apply(x[0], $0) }, at: x[1]), rtol: differenceTolerance))
+        }
+    }
+
+    /// A constant exponent never forms ln of a negative base: pow(−2, 3) has derivative 12.
+    @Test func powerWithConstantExponentOfNegativeBase() {
+        let x = ChunkedDual<2, Double>.variable(-2, seeding: 0)
+        let y = ChunkedDual<2, Double>.pow(x, ChunkedDual(3))
+        #expect(y.value == -8 && y.partials[0] == 12 && y.partials[1] == 0)
+    }
+
+    /// Control flow follows the values: the loop's trip count depends on x.
+    @Test(arguments: [0.5, 1.3, 2.2])
+    func branchesFollowThePrimalValue(_ x: Double) throws {
+        let g = try ChunkedForwardModeStrategy().derivative(of: Branchy(), at: [x], variant: .correct).jacobian[0][0]
+        #expect(close(g, Branchy.derivative(x), rtol: 1e-14))
+    }
+
+    /// A chunked dual of a dual: second derivatives, ∂²(x²y)/∂x∂y = 2x.
+    @Test func nestsOverDualNumbers() {
+        typealias Inner = Dual<Double>
+        let x = ChunkedDual<2, Inner>(value: Inner(value: 3, tangent: 1), partials: [Inner(1), Inner(0)])
+        let y = ChunkedDual<2, Inner>(value: Inner(value: 5, tangent: 0), partials: [Inner(0), Inner(1)])
+        let f = x * x * y
+        #expect(f.partials[1].value == 9 && f.partials[1].tangent == 6)
+    }
+
+    @Test func noInputsGiveEmptyRows() throws {
+        let output = try ChunkedForwardModeStrategy().derivative(of: Constant(), at: [Double](), variant: .correct)
+        #expect(output.jacobian == [[]])
+    }
+
+    /// ⌈n/k⌉ passes instead of n. The partials' arithmetic is the same as scalar forward mode's (about 2
+    /// operations per partial and operation, so ω still grows like 2n); what chunking saves is the value's
+    /// own arithmetic, done n/k times instead of n times — and, in time, the partials vectorise.
+    @Test func costsAboutNOverKPasses() throws {
+        let f = Rosenbrock(n: 64)
+        let chunked = try CostMeter.measure(ChunkedForwardModeStrategy(), variant: .correct, on: f, at: f.point())
+        let scalar = try CostMeter.measure(ForwardModeStrategy(), variant: .correct, on: f, at: f.point())
+        print("Rosenbrock n = 64: ω chunked = \(chunked.ratio) (\(chunked.figures.passes!) passes), ω scalar = \(scalar.ratio)")
+        #expect(chunked.figures.passes == 4)
+        #expect(chunked.derivative.total < scalar.derivative.total)
+        #expect(chunked.ratio <= 2.5 * 64)
+    }
+}
+
+/// f(x)ᵢ = cases[i](xᵢ): a diagonal Jacobian, one elementary function per input.
+struct ManyUnary: ExampleFunction {
+    let cases: [UnaryCase]
+    var inputNames: [String] { cases.map(\.rawValue) }
+    var outputCount: Int { cases.count }
+    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] {
+        zip(cases, x).map { $0.apply($1) }
+    }
+}
+
+/// A function of no inputs.
+struct Constant: ExampleFunction {
+    var inputNames: [String] { [] }
+    var outputCount: Int { 1 }
+    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [S(2.5)] }
+}
