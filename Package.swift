@@ -20,9 +20,10 @@ let package = Package(
         .target(name: "GradCheckForward", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckReverse", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckNumeric", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .target(name: "GradCheckAutoDiff", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(
             name: "GradCheck",
-            dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric"],
+            dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric", "GradCheckAutoDiff"],
             swiftSettings: strictSettings
         ),
         .target(name: "GradCheckReports", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
