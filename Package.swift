@@ -13,6 +13,7 @@ let package = Package(
     name: "GradCheck",
     products: [
         .library(name: "GradCheck", targets: ["GradCheck"]),
+        .library(name: "GradCheckTesting", targets: ["GradCheckTesting"]),
         .executable(name: "gradcheck", targets: ["gradcheck"]),
     ],
     targets: [
@@ -29,6 +30,7 @@ let package = Package(
         .target(name: "GradCheckReports", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports"], swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
+        .target(name: "GradCheckTesting", dependencies: ["GradCheck"], swiftSettings: strictSettings),
 
         .testTarget(name: "GradCheckCoreTests", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .testTarget(
