@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckCLITests", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
+        .testTarget(name: "GradCheckTestingTests", dependencies: ["GradCheckTesting"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
