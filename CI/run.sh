@@ -22,5 +22,9 @@ fi
 echo "== swift test"
 swift test
 
+# The example package that uses GradCheckTesting by path, as a project of its own would.
+echo "== swift test --package-path Examples/LossCheck"
+swift test --package-path Examples/LossCheck
+
 echo "== gradcheck run"
 swift run gradcheck run --no-timing
