@@ -35,13 +35,13 @@ struct DifferenceReference {
         var estimate: [[Double]]
     }
 
-    /// The reference at `x`. Throws what `function` throws; the value at `x` itself must be finite (else
-    /// the result's value says so and every entry is undecided).
+    /// The reference at `x`. Throws what `function` throws at `x`; a throw at a moved point only makes
+    /// that step unusable. Where f(x) is not finite, the result's value says so (the check is undecided).
     func evaluate(_ function: ([Double]) throws -> [Double], at x: [Double]) throws -> Result {
         let value = try function(x)
         var columns: [[Double]] = [], errors: [[Double]] = []
         for j in x.indices {
-            let (column, error) = try extrapolatedColumn(function, at: x, value: value, input: j)
+            let (column, error) = extrapolatedColumn(function, at: x, value: value, input: j)
             columns.append(column)
             errors.append(error)
         }
@@ -52,7 +52,7 @@ struct DifferenceReference {
 
     private func extrapolatedColumn(
         _ function: ([Double]) throws -> [Double], at x: [Double], value f0: [Double], input j: Int
-    ) throws -> ([Double], [Double]) {
+    ) -> ([Double], [Double]) {
         let m = f0.count
         var best = [Double](repeating: .nan, count: m)
         var bestError = [Double](repeating: .infinity, count: m)
@@ -63,17 +63,19 @@ struct DifferenceReference {
                 bestError[i] = estimate.errors[i]
             }
         }
-        func at(_ delta: Double) throws -> (values: [Double], step: Double)? {
+        // f at x moved along input j, or nil where that is unusable: a step that vanished in rounding,
+        // a value that is not finite, or a throw (a function that refuses points outside its domain).
+        func at(_ delta: Double) -> (values: [Double], step: Double)? {
             var moved = x
             moved[j] = x[j] + delta
             let step = moved[j] - x[j]  // the step actually taken
-            let values = try function(moved)
-            return step != 0 && values.count == m && values.allSatisfy(\.isFinite) ? (values, step) : nil
+            guard step != 0, let values = try? function(moved) else { return nil }
+            return values.count == m && values.allSatisfy(\.isFinite) ? (values, step) : nil
         }
         for fraction in startingFractions {
             let h0 = fraction * Swift.max(1, x[j].magnitude)
-            keep(try extrapolation.extrapolate(from: h0, errorExponentStep: 2) { h in
-                guard let ahead = try at(h), let behind = try at(-h) else { return nil }
+            keep(extrapolation.extrapolate(from: h0, errorExponentStep: 2) { h in
+                guard let ahead = at(h), let behind = at(-h) else { return nil }
                 let width = ahead.step - behind.step
                 return (0..<m).map { (ahead.values[$0] - behind.values[$0]) / width }
             })
@@ -84,8 +86,8 @@ struct DifferenceReference {
             for fraction in startingFractions {
                 for side in [1.0, -1.0] {
                     let h0 = fraction * Swift.max(1, x[j].magnitude)
-                    keep(try extrapolation.extrapolate(from: h0, errorExponentStep: 1) { h in
-                        guard let moved = try at(side * h) else { return nil }
+                    keep(extrapolation.extrapolate(from: h0, errorExponentStep: 1) { h in
+                        guard let moved = at(side * h) else { return nil }
                         return (0..<m).map { (moved.values[$0] - f0[$0]) / moved.step }
                     })
                 }

@@ -65,6 +65,16 @@ struct DifferenceReferenceCheckTests {
         #expect(report.passed)
     }
 
+    @Test func aFunctionThatThrowsOutsideItsDomainIsCheckedNearTheEdge() {
+        struct OutsideDomain: Error {}
+        let root = { (x: [Double]) throws -> Double in
+            guard x[0] >= 0 else { throw OutsideDomain() }
+            return x[0].squareRoot()
+        }
+        #expect(expectGradient(of: root, gradient: { x in [0.5 / x[0].squareRoot()] }, at: [1e-4]).passed)
+        #expect(checkGradient(of: root, gradient: { _ in [0] }, at: [-1]).outcome == .undecided)
+    }
+
     @Test func aThrowingFunctionIsUndecided() {
         struct Diverged: Error {}
         let report = checkGradient(of: { _ in throw Diverged() }, gradient: { _ in [0] }, at: [1])
