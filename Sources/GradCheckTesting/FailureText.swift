@@ -72,7 +72,7 @@ public enum FailureText {
             return "\(report.subject) check failed \(what)\(detail)"
         case .undecided:
             let unsure = report.points.filter { $0.outcome == .undecided }.count
-            return "\(report.subject) check undecided at \(unsure) of \(total) \(plural(total, "point")): the reference could not decide"
+            return "\(report.subject) check undecided at \(unsure) of \(total) \(plural(total, "point")): nothing could be verified there"
         }
     }
 
