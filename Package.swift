@@ -13,6 +13,7 @@ let package = Package(
     name: "GradCheck",
     products: [
         .library(name: "GradCheck", targets: ["GradCheck"]),
+        .library(name: "GradCheckTesting", targets: ["GradCheckTesting"]),
         .library(name: "GradCheckSymbolic", targets: ["GradCheckSymbolic"]),
         .executable(name: "gradcheck", targets: ["gradcheck"]),
     ],
@@ -22,9 +23,13 @@ let package = Package(
         .target(name: "GradCheckReverse", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckNumeric", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckSymbolic", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .target(name: "GradCheckAutoDiff", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(
             name: "GradCheck",
-            dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric", "GradCheckSymbolic"],
+            dependencies: [
+                "GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric", "GradCheckSymbolic",
+                "GradCheckAutoDiff",
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -38,6 +43,7 @@ let package = Package(
         .target(
             name: "GradCheckCLI", dependencies: ["GradCheck", "GradCheckReports", "GradCheckBench"],
             swiftSettings: strictSettings),
+        .target(name: "GradCheckTesting", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck-faults", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
 
@@ -59,6 +65,7 @@ let package = Package(
         .testTarget(
             name: "GradCheckReportsTests", dependencies: ["GradCheckReports", "GradCheck"], exclude: ["Golden"],
             swiftSettings: strictSettings),
+        .testTarget(name: "GradCheckTestingTests", dependencies: ["GradCheckTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckBenchTests", dependencies: ["GradCheckBench", "GradCheckCLI"], swiftSettings: strictSettings),
     ],

@@ -22,6 +22,10 @@ fi
 echo "== swift test"
 swift test
 
+# The example package that uses GradCheckTesting by path, as a project of its own would.
+echo "== swift test --package-path Examples/LossCheck"
+swift test --package-path Examples/LossCheck
+
 echo "== gradcheck run"
 swift run gradcheck run --no-timing --report-dir reports
 

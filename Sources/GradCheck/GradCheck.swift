@@ -1,3 +1,4 @@
+@_exported import GradCheckAutoDiff
 @_exported import GradCheckCore
 @_exported import GradCheckForward
 @_exported import GradCheckNumeric
@@ -6,8 +7,11 @@
 
 /// The standard set of strategies, in the order reports list them.
 public enum StandardStrategies {
-    /// Every built-in strategy.
-    public static var all: [any DifferentiationStrategy] {
+    /// Every built-in strategy: the portable ones, then `swift-autodiff` where the toolchain has `_Differentiation`.
+    public static var all: [any DifferentiationStrategy] { portable + AutoDiffStrategies.available }
+
+    /// The built-in strategies that need nothing beyond the standard library.
+    public static var portable: [any DifferentiationStrategy] {
         [
             HandCodedStrategy(),
             ForwardModeStrategy(),

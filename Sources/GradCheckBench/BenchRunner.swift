@@ -158,6 +158,10 @@ public struct BenchRunner {
             cell.timedCalls = measurement.timedCalls
             cell.allocationsPerCall = measurement.allocationsPerCall
             cell.note = "through the registry (generic code, not specialised for the function)"
+        } catch StrategyError.unsupported(let reason) {
+            // A strategy that declines a benchmark function (no native form, say) is not a failure.
+            cell.status = .notAvailable
+            cell.note = "not available: \(reason)"
         } catch {
             cell.status = .failed
             cell.note = "\(error)"

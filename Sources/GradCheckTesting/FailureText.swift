@@ -1,0 +1,127 @@
+import GradCheckCore
+
+/// The text of a check that did not pass: the headline, the reference and the tolerance, the worst
+/// entry, a table of every bad entry (worst first: point, entry, value, reference, absolute and relative
+/// error, the allowed error, the reference's error estimate), then points that failed without a
+/// comparison (a throw, a wrong shape) and points the reference could not decide, and finally every point
+/// that did not pass, in full and with its origin (explicit, or random draw k of n and the seed).
+///
+/// ```
+/// gradient check failed at 2 of 3 points: 2 of 6 entries wrong
+/// reference: forward mode (all partials at once) in Float80, cross-checked by Richardson extrapolation in Float80
+/// tolerance: |got − reference| ≤ atol + rtol·max(|reference|, φ), rtol 2.22045e-11, atol 0, φ = 0.001·max|reference|
+/// worst: ∂f/∂x[0] at point 3: got 0.5, reference -1, abs error 1.5, rel error 1.5
+///
+/// point  entry     got  reference  abs error  rel error      allowed  ref. estimate
+/// -----  --------  ---  ---------  ---------  ---------  -----------  -------------
+///     3  ∂f/∂x[0]  0.5         -1        1.5        1.5  2.22045e-11          exact
+///     2  ∂f/∂x[0]    4          6          2   0.333333  1.33227e-10          exact
+///
+/// point 2: [3.0, -1.0] (explicit)
+/// point 3: [-0.5, 0.0] (explicit)
+/// ```
+///
+/// Numbers have 6 significant digits; point coordinates are printed in full (Swift's shortest exact
+/// form), so pasting them back into `at:` replays the point bit for bit.
+public enum FailureText {
+    /// The text of `report` (also for a report that passed, whose text is then just its header).
+    public static func render(_ report: GradientCheckReport) -> String {
+        var lines = [headline(report), "reference: \(report.reference)", toleranceLine(report)]
+        if report.points.isEmpty {
+            lines += ["", "no points: give at least one point, or a number of random points and a box"]
+        }
+        let bad = report.badEntries
+        if let (point, entry) = bad.first {
+            lines.append(
+                "worst: \(entry.name) at \(label(point)): got \(format(entry.value)), reference \(format(entry.reference)), "
+                    + "abs error \(format(entry.absoluteError)), rel error \(format(entry.relativeError))")
+            lines.append("")
+            lines += table(bad)
+        }
+        let errors = report.points.filter { $0.outcome == .failed && $0.message != nil }
+        if !errors.isEmpty {
+            lines.append("")
+            lines += errors.map { "\(label($0)): \($0.message ?? "")" }
+        }
+        let undecided = report.points.filter { $0.outcome == .undecided }
+        if !undecided.isEmpty {
+            lines.append("")
+            lines.append("undecided (nothing verified there):")
+            lines += undecided.map { "\(label($0)): \($0.message ?? "the reference could not decide")" }
+        }
+        let shown = report.points.filter { $0.outcome != .passed }
+        lines.append("")
+        lines += shown.map { "\(label($0)): \(coordinates($0.point.coordinates)) (\(origin($0.point.origin)))" }
+        if let hint = report.replayHint { lines.append("replay: \(hint)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "gradient check failed at 2 of 3 points: 2 of 6 entries wrong" (entries over all points compared),
+    /// or "… undecided at …".
+    static func headline(_ report: GradientCheckReport) -> String {
+        let failed = report.points.filter { $0.outcome == .failed }.count
+        let total = report.points.count
+        switch report.outcome {
+        case .passed:
+            return "\(report.subject) check passed at \(total) \(plural(total, "point"))"
+        case .failed:
+            let wrong = report.badEntries.count
+            let entries = report.points.reduce(0) { $0 + $1.entries.count }
+            let detail = wrong > 0 ? ": \(wrong) of \(entries) \(plural(entries, "entry", "entries")) wrong" : ""
+            let what = failed > 0 ? "at \(failed) of \(total) \(plural(total, "point"))" : "with nothing verified"
+            return "\(report.subject) check failed \(what)\(detail)"
+        case .undecided:
+            let unsure = report.points.filter { $0.outcome == .undecided }.count
+            return "\(report.subject) check undecided at \(unsure) of \(total) \(plural(total, "point")): nothing could be verified there"
+        }
+    }
+
+    static func toleranceLine(_ report: GradientCheckReport) -> String {
+        let t = report.tolerance
+        let estimate = report.estimateFactor > 0 ? " + \(format(report.estimateFactor))·estimate" : ""
+        return "tolerance: |got − reference| ≤ atol + rtol·max(|reference|, φ)\(estimate), "
+            + "rtol \(format(t.rtol)), atol \(format(t.atol)), φ = \(format(t.floorFraction))·max|reference|"
+    }
+
+    static func table(_ bad: [(point: PointCheck, entry: EntryCheck)]) -> [String] {
+        let header = ["point", "entry", "got", "reference", "abs error", "rel error", "allowed", "ref. estimate"]
+        let rows = bad.map { point, entry in
+            [
+                point.function.map { "\($0) #\(point.point.index)" } ?? "\(point.point.index)",
+                entry.name, format(entry.value), format(entry.reference), format(entry.absoluteError),
+                format(entry.relativeError), format(entry.allowed), entry.referenceEstimate.map { format($0) } ?? "exact",
+            ]
+        }
+        let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
+        // The entry name (and a function name) reads left to right; numbers line up on the right.
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return c == 1 || (c == 0 && bad.contains { $0.point.function != nil }) ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+        return [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
+    }
+
+    /// "point 2", or "starter/cubic point 2" in a strategy check.
+    static func label(_ point: PointCheck) -> String {
+        (point.function.map { "\($0) " } ?? "") + "point \(point.point.index)"
+    }
+
+    /// `[1.0, -0.25]`: every coordinate in Swift's shortest exact form.
+    static func coordinates(_ x: [Double]) -> String {
+        "[" + x.map { "\($0)" }.joined(separator: ", ") + "]"
+    }
+
+    static func origin(_ origin: PointOrigin) -> String {
+        switch origin {
+        case .explicit: "explicit"
+        case .random(let seed, let draw, let count): "random draw \(draw) of \(count), seed \(seed)"
+        case .corpus(let seed, let draw, let count): "sample \(draw) of \(count) of the function's sampling, seed \(seed)"
+        }
+    }
+
+    static func plural(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        count == 1 ? singular : plural ?? singular + "s"
+    }
+}

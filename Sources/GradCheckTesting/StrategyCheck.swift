@@ -1,0 +1,109 @@
+import Foundation
+import GradCheck
+
+// An AD author's check: a strategy against the whole corpus (or a chosen suite), by the runner, with the
+// exact extended-precision reference.
+
+/// Checks `strategy` on every function of `functions` at `points` sample points each (a function's
+/// explicit points first, then random points of its domain for `seed`), against the exact reference,
+/// computing in `Double`.
+///
+/// Passes when nothing fails (no `fail`, `error` or `unexpected-pass`: a hand-coded strategy's mutants
+/// must all be caught) and at least one point was verified. Points the runner cannot decide
+/// (`unsupported`, `inconclusive`, `disputed`, `outside-domain`) are listed in the text but do not fail
+/// the check: a corpus is broad, and a strategy need not handle every function in it.
+///
+/// - Parameters:
+///   - strategy: the strategy under test (it need not be registered).
+///   - functions: the corpus; by default ``CheckDefaults/corpus``. Pass any `[any TestFunction]`, e.g. a
+///     suite of your own.
+///   - points: sample points per function.
+///   - seed: the seed of the random sample points.
+///   - rtol: overrides the strategy family's relative tolerance (and per-function overrides).
+///   - atol: overrides the absolute tolerance.
+public func checkStrategy(
+    _ strategy: any DifferentiationStrategy, on functions: [any TestFunction] = CheckDefaults.corpus,
+    points: Int = 3, seed: UInt64 = 1, rtol: Double? = nil, atol: Double? = nil
+) -> GradientCheckReport {
+    var configuration = RunConfiguration()
+    configuration.pointsPerFunction = points
+    configuration.seed = seed
+    configuration.measureTimings = false
+    configuration.measureCosts = false
+    configuration.rtolOverride = rtol
+    configuration.atolOverride = atol
+    let run = Runner(reference: ExtendedForwardReference(), configuration: configuration)
+        .run(functions, strategies: [strategy])
+    let byID = Dictionary(functions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var checks: [PointCheck] = []
+    for cell in run.cells {
+        checks += StrategyCellMapping(cell: cell, function: byID[cell.function], seed: seed).pointChecks()
+    }
+    var tolerance = Tolerance.default(for: strategy.family, epsilon: Double.ulpOfOne)
+    if let rtol { tolerance.rtol = rtol }
+    if let atol { tolerance.atol = atol }
+    let outcome: CheckOutcome =
+        if checks.contains(where: { $0.outcome == .failed }) { .failed }
+        else if checks.contains(where: { $0.outcome == .passed }) { .passed }
+        else { .undecided }
+    let culprit = checks.first { $0.outcome == .failed }.flatMap(\.function)?
+        .replacingOccurrences(of: " (mutant)", with: "") ?? "ID"
+    let corpus = "\(functions.count) \(functions.count == 1 ? "function" : "functions")"
+    return GradientCheckReport(
+        subject: "strategy '\(strategy.id)'", reference: run.metadata.reference, tolerance: tolerance, estimateFactor: 0,
+        points: checks, outcome: outcome,
+        replayHint: "the same call (\(corpus), points: \(points), seed: \(seed)); for a registered strategy, "
+            + "gradcheck run --strategy \(strategy.id) --function '\(culprit)' --seed \(seed) --points \(points)")
+}
+
+/// One runner cell as point checks of a strategy report.
+struct StrategyCellMapping {
+    let cell: CellResult
+    let function: (any TestFunction)?
+    let seed: UInt64
+
+    func pointChecks() -> [PointCheck] {
+        let label = cell.isMutant ? "\(cell.function) (mutant)" : cell.function.description
+        switch cell.verdict {
+        case .expectedFailure:
+            // A mutant caught, or an @xfail that failed as declared: nothing to report.
+            return []
+        case .unexpectedPass:
+            let point = SamplePoint(
+                index: 1, coordinates: cell.points.first?.point ?? [], origin: .corpus(seed: seed, draw: 1, of: cell.points.count))
+            return [PointCheck(point: point, function: label, outcome: .failed, message: cell.message)]
+        default:
+            return cell.points.enumerated().map { index, result in
+                pointCheck(result, index: index, label: label)
+            }
+        }
+    }
+
+    private func pointCheck(_ result: PointResult, index: Int, label: String) -> PointCheck {
+        let point = SamplePoint(
+            index: index + 1, coordinates: result.point, origin: .corpus(seed: seed, draw: index + 1, of: cell.points.count))
+        let outcome: CheckOutcome = switch result.verdict {
+        case .pass, .expectedFailure: .passed
+        case .fail, .error, .unexpectedPass: .failed
+        case .inconclusive, .unsupported, .disputed, .outsideDomain: .undecided
+        }
+        var check = PointCheck(point: point, function: label, outcome: outcome, message: result.message)
+        if let derivative = result.derivative, let reference = result.reference {
+            let comparison = EntryComparison(
+                tolerance: cell.tolerance, estimateFactor: 0, decisionLimit: .infinity,
+                inputNames: function?.inputNames ?? EntryComparison.arrayInputNames(result.point.count),
+                vectorValued: (function?.outputCount ?? reference.count) != 1)
+            let compared = comparison.compare(
+                at: point, function: label, candidate: derivative,
+                reference: reference.map { $0.map { ExtendedReal($0) } }, estimates: nil)
+            // The runner's verdict stands (a caveat makes a miss inconclusive); entries follow it.
+            check.entries = compared.entries.map { entry in
+                var entry = entry
+                if outcome != .failed && entry.outcome == .failed { entry.outcome = .undecided }
+                return entry
+            }
+            if outcome == .failed && check.entries.contains(where: { $0.outcome == .failed }) { check.message = nil }
+        }
+        return check
+    }
+}

@@ -1,0 +1,28 @@
+import GradCheckTesting
+import Testing
+
+@Suite("Sample points")
+struct SamplePointsTests {
+    @Test func anArrayLiteralIsOnePoint() {
+        let points: SamplePoints = [1.5, -0.5]
+        #expect(points.resolved == [SamplePoint(index: 1, coordinates: [1.5, -0.5], origin: .explicit)])
+        #expect(SamplePoints.point([1.5, -0.5]) == points)
+    }
+
+    @Test func randomPointsAreSeededAndInsideTheBox() {
+        let box: [ClosedRange<Double>] = [-1...1, 10...20]
+        let a = SamplePoints.random(50, in: box, seed: 9).resolved
+        #expect(a == SamplePoints.random(50, in: box, seed: 9).resolved)
+        #expect(a != SamplePoints.random(50, in: box, seed: 10).resolved)
+        #expect(a.allSatisfy { box[0].contains($0.coordinates[0]) && box[1].contains($0.coordinates[1]) })
+        #expect(a.map(\.index) == Array(1...50))
+        #expect(a[4].origin == .random(seed: 9, draw: 5, of: 50))
+    }
+
+    @Test func explicitPointsComeFirst() {
+        let points = SamplePoints.points([[0, 0], [1, 1]], plus: 2, in: [0...1, 0...1], seed: 3).resolved
+        #expect(points.count == 4)
+        #expect(points.prefix(2).allSatisfy { $0.origin == .explicit })
+        #expect(points[2].origin == .random(seed: 3, draw: 1, of: 2))
+    }
+}
