@@ -94,16 +94,16 @@ struct RunCommand {
         return result
     }
 
+    /// The strategies named by `--strategy`, in registry order whatever the order given (so that a run's
+    /// results and report do not depend on it), or all of them.
     private func selectedStrategies(_ ids: [String]) throws -> [any DifferentiationStrategy] {
         guard !ids.isEmpty else { return tool.registry.strategies }
-        return try ids.map { id in
-            guard let strategy = tool.registry[id] else {
-                throw UsageError.invalidValue(
-                    option: "--strategy", value: id,
-                    expected: "a registered strategy id"
-                        + (NearestName.find(id, among: tool.registry.ids).map { " (did you mean '\($0)'?)" } ?? ""))
-            }
-            return strategy
+        for id in ids where tool.registry[id] == nil {
+            throw UsageError.invalidValue(
+                option: "--strategy", value: id,
+                expected: "a registered strategy id"
+                    + (NearestName.find(id, among: tool.registry.ids).map { " (did you mean '\($0)'?)" } ?? ""))
         }
+        return tool.registry.strategies.filter { ids.contains($0.id) }
     }
 }

@@ -63,3 +63,18 @@ struct BaselineTests {
         #expect(GradCheckTool().run(quick + ["--baseline", directory + "/missing.json"]).standardError.contains("no such file"))
     }
 }
+
+@Suite("Determinism")
+struct DeterminismTests {
+    @Test func theSameSeedGivesTheSameJSONWhateverTheOrderOfStrategies() {
+        let tool = GradCheckTool()
+        let base = ["run", "--no-timing", "--format", "json", "--seed", "11", "--function", "starter/*"]
+        let first = tool.run(base + ["--strategy", "reverse", "--strategy", "hand-coded", "--strategy", "richardson"])
+        let second = tool.run(base + ["--strategy", "richardson", "--strategy", "hand-coded", "--strategy", "reverse"])
+        let again = tool.run(base + ["--strategy", "reverse", "--strategy", "hand-coded", "--strategy", "richardson"])
+        #expect(first.exitCode == .success)
+        #expect(first.standardOutput == second.standardOutput)
+        #expect(first.standardOutput == again.standardOutput)
+        #expect(first.standardOutput != tool.run(base.dropLast(4) + ["--seed", "12", "--function", "starter/*", "--strategy", "reverse"]).standardOutput)
+    }
+}
