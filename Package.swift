@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "GradCheckForward", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckReverse", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckNumeric", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .target(name: "GradCheckSuites", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(
             name: "GradCheck",
             dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric"],
@@ -32,6 +33,8 @@ let package = Package(
         .testTarget(name: "GradCheckForwardTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckReverseTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckSuitesTests", dependencies: ["GradCheckSuites"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckCLITests", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
     ],
