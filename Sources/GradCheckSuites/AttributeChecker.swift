@@ -80,6 +80,14 @@ struct AttributeChecker {
         return text
     }
 
+    /// Checks the attributes of a `@helper` function: `@helper` alone.
+    mutating func helperAttributes(_ declaration: FunctionDecl) {
+        let attributes = screen(declaration.attributes, allowed: ["helper"], on: "a @helper function")
+        if let attribute = attributes["helper"]?.first, let arguments = attribute.arguments, !arguments.isEmpty {
+            sink.error("'@helper' takes no arguments", at: attribute.offset)
+        }
+    }
+
     mutating func functionMetadata(_ declaration: FunctionDecl, signature: FunctionSignature) -> FunctionMetadata {
         var metadata = FunctionMetadata()
         metadata.summary = Self.summary(declaration.documentation)

@@ -42,11 +42,17 @@ struct Checker {
     mutating func run(_ tree: SyntaxTree) -> Result {
         collectFunctions(tree)
         collectDerivatives(tree)
+        var conflicted: Set<Int> = []
         for _ in 0..<Self.inferencePasses {
             var changed = false
+            conflicted = []
             for index in declarations.indices {
                 var scratch = DiagnosticSink(source: source)
                 let (_, returns) = checkFunction(index, sink: &scratch)
+                let known = returns.map(\.type).filter { $0 != .unknown }
+                if let first = known.first, known.contains(where: { !Self.compatible($0, first) }) {
+                    conflicted.insert(index)
+                }
                 let inferred = Self.merge(returns.map(\.type))
                 if inferred != context.signatures[index].resultType {
                     context.signatures[index].resultType = inferred
@@ -62,7 +68,8 @@ struct Checker {
         var program: [FunctionIR] = []
         for index in declarations.indices {
             var finalSink = declarations[index].hadSyntaxErrors ? DiagnosticSink(source: source) : sink
-            let (function, returns) = checkFunction(index, sink: &finalSink)
+            // Returns of disagreeing types are reported once, below, rather than at each return.
+            let (function, returns) = checkFunction(index, sink: &finalSink, convertReturns: !conflicted.contains(index))
             if !declarations[index].hadSyntaxErrors {
                 sink = finalSink
                 reportResultProblems(index, returns: returns)
@@ -70,6 +77,11 @@ struct Checker {
             program.append(function)
         }
         var entries: [Entry] = []
+        for (index, declaration) in declarations.enumerated() where context.signatures[index].isHelper {
+            var attributes = AttributeChecker(sink: sink)
+            attributes.helperAttributes(declaration)
+            sink = attributes.sink
+        }
         for (index, declaration) in declarations.enumerated() where !context.signatures[index].isHelper {
             var attributes = AttributeChecker(sink: sink)
             let metadata = attributes.functionMetadata(declaration, signature: context.signatures[index])
@@ -81,8 +93,9 @@ struct Checker {
             let mutant = attributes.mutantDescription(declaration)
             sink = attributes.sink
             let programIndex = program.count
-            program.append(checkDerivative(declaration, target: target))
-            guard let entry = entries.firstIndex(where: { $0.function == target }) else { continue }
+            let (function, fits) = checkDerivative(declaration, target: target)
+            program.append(function)
+            guard fits, let entry = entries.firstIndex(where: { $0.function == target }) else { continue }
             if let mutant {
                 entries[entry].mutants.append((mutant, programIndex))
             } else if let existing = entries[entry].derivative {
@@ -153,11 +166,14 @@ struct Checker {
     }
 
     /// Checks function `index` with the result types known so far.
-    mutating func checkFunction(_ index: Int, sink: inout DiagnosticSink) -> (FunctionIR, [(type: ValueType, offset: Int)]) {
+    mutating func checkFunction(
+        _ index: Int, sink: inout DiagnosticSink, convertReturns: Bool = true
+    ) -> (FunctionIR, [(type: ValueType, offset: Int)]) {
         let declaration = declarations[index]
         let signature = context.signatures[index]
         var checker = FunctionChecker(
-            source: source, sink: sink, context: context, resultType: signature.resultType, subject: "'\(declaration.name)'")
+            source: source, sink: sink, context: context, resultType: convertReturns ? signature.resultType : .unknown,
+            subject: "'\(declaration.name)'")
         let parameters = checker.declareParameters(of: signature)
         let body = checker.checkBlock(declaration.body)
         let resultSlot = checker.allocate(signature.resultType)
@@ -197,16 +213,21 @@ struct Checker {
     }
 
     /// Checks a gradient or Jacobian body against its function.
-    mutating func checkDerivative(_ declaration: DerivativeDecl, target: Int) -> FunctionIR {
+    /// Checks a gradient or Jacobian body against its function; also says whether its kind fits the
+    /// function's result.
+    mutating func checkDerivative(_ declaration: DerivativeDecl, target: Int) -> (FunctionIR, fits: Bool) {
         let signature = context.signatures[target]
         let expected: ValueType = declaration.kind == .gradient ? .vector : .matrix
+        var fits = true
         switch (declaration.kind, signature.resultType) {
         case (.gradient, .vector):
             sink.error(
                 "'\(declaration.target)' returns a Vector: its derivative is a 'jacobian', not a 'gradient'", at: declaration.offset)
+            fits = false
         case (.jacobian, .real):
             sink.error(
                 "'\(declaration.target)' returns a Real: its derivative is a 'gradient', not a 'jacobian'", at: declaration.offset)
+            fits = false
         default: break
         }
         var checker = FunctionChecker(
@@ -221,10 +242,11 @@ struct Checker {
                 "missing return in the \(declaration.kind.rawValue) of '\(declaration.target)': control can reach the end of the body",
                 at: declaration.body.closeOffset)
         }
-        return FunctionIR(
+        let function = FunctionIR(
             name: "\(declaration.kind.rawValue) \(declaration.target)", parameters: parameters, layout: checker.layout,
             body: body, resultType: expected, resultSlot: resultSlot,
             cost: 1 &+ FunctionChecker.cost(of: declaration.body.statements),
             location: source.location(of: declaration.offset), definitions: checker.staticDefinitions)
+        return (function, fits)
     }
 }

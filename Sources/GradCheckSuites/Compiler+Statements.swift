@@ -190,7 +190,7 @@ extension Compiler {
         at location: SourceLocation
     ) -> StatementCode<S> {
         let (lower, upper, body) = (int(lowerIR), int(upperIR), block(bodyIR))
-        return { frame in
+        let sequential: StatementCode<S> = { frame in
             var i = try lower(frame)
             let bound = try upper(frame)
             if inclusive ? i > bound : i >= bound { return .normal }
@@ -205,6 +205,16 @@ extension Compiler {
                 i += 1
             }
             return .normal
+        }
+        // In Double, a loop of simple arithmetic runs batched when it can (same results, bit for bit).
+        guard S.self == Double.self,
+            let batch = BatchAnalysis.loop(
+                scalar: unsafeBitCast(self, to: Compiler<Double>.self), variable: variable, lower: lowerIR, upper: upperIR,
+                inclusive: inclusive, body: bodyIR, cost: cost)
+        else { return sequential }
+        return { frame in
+            if let flow = try batch.run(unsafeBitCast(frame, to: Frame<Double>.self)) { return flow }
+            return try sequential(frame)
         }
     }
 

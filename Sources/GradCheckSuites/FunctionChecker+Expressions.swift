@@ -186,8 +186,10 @@ extension FunctionChecker {
                 return mismatch(op, left, right, at: offset, needs: "two numbers")
             }
         case .add, .subtract, .multiply, .divide, .remainder:
-            let (left, right) = (check(lhs, intContext: intContext), check(rhs, intContext: intContext))
-            if case .int(let a) = left, case .int(let b) = right, op != .divide || intContext {
+            // `%` is defined on Ints only, so its operands are an Int context.
+            let context = intContext || op == .remainder
+            let (left, right) = (check(lhs, intContext: context), check(rhs, intContext: context))
+            if case .int(let a) = left, case .int(let b) = right, op != .divide || context {
                 return .int(.arithmetic(op.integer, a, b, location(offset)))
             }
             if op == .remainder {

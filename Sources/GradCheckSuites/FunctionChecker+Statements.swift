@@ -70,7 +70,9 @@ extension FunctionChecker {
         case .unknown: return nil
         default:
             let hint: String
-            if case .name(let name) = expr.kind, checked.type == .real, lookup(name) != nil {
+            if case .name(let name) = expr.kind, checked.type == .real,
+                let role = lookup(name)?.role, role == .constant || role == .variable
+            {
                 hint = " (declare it with 'let \(name): Int = …' to make it an integer)"
             } else {
                 hint = ""

@@ -33,7 +33,8 @@ func function(_ name: String, in source: String, limits: RuntimeLimits = .defaul
 
 /// Evaluates the single-output body `body` of `func f(PARAMS)` at `point` over Double.
 func evaluate(_ body: String, parameters: String = "x", at point: [Double]) throws -> Double {
-    let source = "@points((\(point.map { "\($0)" }.joined(separator: ", "))))\nfunc f(\(parameters)) {\n\(body)\n}\n"
+    let zeros = Array(repeating: "0", count: point.count).joined(separator: ", ")
+    let source = "@points((\(zeros)))\nfunc f(\(parameters)) {\n\(body)\n}\n"
     return try function("f", in: source).evaluate(point)[0]
 }
 
