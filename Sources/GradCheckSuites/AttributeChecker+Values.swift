@@ -152,7 +152,9 @@ extension AttributeChecker {
                 continue
             }
             guard lo <= hi else {
-                sink.error("the interval for '\(label)' is empty: \(lo) is greater than \(hi)", at: argument.value.offset)
+                sink.error(
+                    "the interval for '\(label)' is empty: \(Self.number(lo)) is greater than \(Self.number(hi))",
+                    at: argument.value.offset)
                 valid = false
                 continue
             }
@@ -164,6 +166,11 @@ extension AttributeChecker {
             sink.error("'@domain' gives no interval for \(list)", at: attribute.offset)
         }
         return valid && missing.isEmpty ? names.map { intervals[$0]! } : nil
+    }
+
+    /// A number as written in a message: `3` rather than `3.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && Swift.abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// `@tags(a, b, "c d", non-smooth)`.

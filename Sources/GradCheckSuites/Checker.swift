@@ -43,23 +43,17 @@ struct Checker {
         collectFunctions(tree)
         collectDerivatives(tree)
         var conflicted: Set<Int> = []
-        for _ in 0..<Self.inferencePasses {
-            var changed = false
-            conflicted = []
-            for index in declarations.indices {
-                var scratch = DiagnosticSink(source: source)
-                let (_, returns) = checkFunction(index, sink: &scratch)
-                let known = returns.map(\.type).filter { $0 != .unknown }
-                if let first = known.first, known.contains(where: { !Self.compatible($0, first) }) {
-                    conflicted.insert(index)
-                }
-                let inferred = Self.merge(returns.map(\.type))
-                if inferred != context.signatures[index].resultType {
-                    context.signatures[index].resultType = inferred
-                    changed = true
-                }
-            }
-            if !changed { break }
+        var defaulted = false
+        for _ in 0..<Self.inferencePasses * 2 {
+            let (changed, conflicts) = inferencePass()
+            conflicted = conflicts
+            if changed { continue }
+            let unknown = declarations.indices.filter { context.signatures[$0].resultType == .unknown }
+            if defaulted || unknown.isEmpty { break }
+            // What is still unknown only returns calls of itself (or of functions in the same case), like
+            // `return 1 + g(a + 1)`: such a function never returns, so any type fits; take Real.
+            for index in unknown { context.signatures[index].resultType = .real }
+            defaulted = true
         }
         for index in declarations.indices where !context.signatures[index].isHelper {
             if context.signatures[index].resultType == .int { context.signatures[index].resultType = .real }
@@ -108,6 +102,27 @@ struct Checker {
             }
         }
         return Result(program: program, entries: entries)
+    }
+
+    /// Checks every body without reporting, with the result types known so far, and updates them;
+    /// returns whether any changed, and the functions whose returns disagree.
+    mutating func inferencePass() -> (changed: Bool, conflicted: Set<Int>) {
+        var changed = false
+        var conflicted: Set<Int> = []
+        for index in declarations.indices {
+            var scratch = DiagnosticSink(source: source)
+            let (_, returns) = checkFunction(index, sink: &scratch)
+            let known = returns.map(\.type).filter { $0 != .unknown }
+            if let first = known.first, known.contains(where: { !Self.compatible($0, first) }) {
+                conflicted.insert(index)
+            }
+            let inferred = Self.merge(returns.map(\.type))
+            if inferred != context.signatures[index].resultType, inferred != .unknown {
+                context.signatures[index].resultType = inferred
+                changed = true
+            }
+        }
+        return (changed, conflicted)
     }
 
     /// The offset of the derivative declaration whose body is `programIndex`.

@@ -11,12 +11,12 @@ import Darwin
 /// thread's 512 KiB or less).
 ///
 /// The check is cheap enough to make on every call past a small depth: the current stack address is
-/// compared with a limit computed once per evaluation from the thread's stack bounds, leaving
-/// ``reserve`` bytes for what one call of the interpreter can use (expression trees are at most 200
-/// levels deep).
+/// compared with a limit computed once per evaluation from the thread's stack bounds, leaving a reserve
+/// for what one call of the interpreter can use (expression trees are at most 200 levels deep): a quarter
+/// of the stack, between 64 KiB and 1 MiB.
 enum StackGuard {
-    /// Bytes kept free below the deepest permitted call.
-    static let reserve = 256 * 1024
+    /// Bytes kept free below the deepest permitted call, for a stack of `size` bytes.
+    static func reserve(forStackOf size: Int) -> Int { min(1 << 20, max(64 << 10, size / 4)) }
     /// Calls shallower than this are not checked.
     static let uncheckedDepth = 16
 
@@ -30,11 +30,12 @@ enum StackGuard {
     /// The lowest address calls may use on this thread, or nil when the bounds are unknown (then only the
     /// recursion-depth limit applies, against a conservative 512 KiB below the current address).
     static func limitForCurrentThread() -> Int {
-        if let low = lowestAddress() { return low + reserve }
-        return currentAddress() - 512 * 1024 + reserve
+        if let (low, size) = bounds() { return low + reserve(forStackOf: size) }
+        return currentAddress() - (512 << 10) + reserve(forStackOf: 512 << 10)
     }
 
-    private static func lowestAddress() -> Int? {
+    /// The lowest address and the size of the current thread's stack.
+    static func bounds() -> (low: Int, size: Int)? {
         #if canImport(Glibc) || canImport(Musl)
         // `pthread_getattr_np` is a GNU extension the C module map does not expose; look it up at run time.
         typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
@@ -46,11 +47,12 @@ enum StackGuard {
         var address: UnsafeMutableRawPointer?
         var size = 0
         guard pthread_attr_getstack(&attributes, &address, &size) == 0, let address else { return nil }
-        return Int(bitPattern: address)
+        return (Int(bitPattern: address), size)
         #elseif canImport(Darwin)
         let thread = pthread_self()
         let top = Int(bitPattern: pthread_get_stackaddr_np(thread))
-        return top - pthread_get_stacksize_np(thread)
+        let size = pthread_get_stacksize_np(thread)
+        return (top - size, size)
         #else
         return nil
         #endif

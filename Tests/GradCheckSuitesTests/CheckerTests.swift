@@ -87,9 +87,8 @@ private func bodyErrors(_ body: String, parameters: String = "x1, x2") -> [Strin
         #expect(bodyErrors("return") == ["'return' needs a value: every function returns a result"])
         #expect(bodyErrors("if x1 > 0 { return [x1] }\nreturn x2") == ["'f' returns Real here but Vector on line 3"])
         #expect(bodyErrors("return x1 > 0") == ["a test function returns a Real or a Vector, but 'f' returns Bool"])
-        #expect(errorMessages("@domain(x: 0...1)\nfunc f(x) { return f(x) }") == [
-            "the result type of 'f' cannot be inferred: each of its returns depends on itself"
-        ])
+        // A function that only returns calls of itself never returns; its type is taken as Real.
+        #expect(errorMessages("@domain(x: 0...1)\nfunc f(x) { return f(x) }") == [])
     }
 
     @Test func declarations() {
@@ -154,7 +153,7 @@ private func bodyErrors(_ body: String, parameters: String = "x1, x2") -> [Strin
         func errors(_ attributes: String, _ declaration: String = "func f(x, y) { return x }") -> [String] {
             errorMessages("\(attributes)\n\(declaration)")
         }
-        #expect(errors("@domain(x: 3...1, y: 0...1)") == ["the interval for 'x' is empty: 3.0 is greater than 1.0"])
+        #expect(errors("@domain(x: 3...1, y: 0...1)") == ["the interval for 'x' is empty: 3 is greater than 1"])
         #expect(errors("@domain(x: 0...1)") == ["'@domain' gives no interval for 'y'"])
         #expect(errors("@domain(x: 0...1, z: 0...1)") == ["'z' is not a parameter"])
         #expect(errorMessages("@domain(alpha: 0...1, bet: 0...1)\nfunc f(alpha, beta) { return 1 }") == [
