@@ -88,37 +88,70 @@ struct Lexer {
     private mutating func next() -> Token {
         let spaced = skipTrivia() || position == 0
         let start = position
-        func token(_ kind: TokenKind) -> Token { Token(kind: kind, start: start, end: position, spaceBefore: spaced) }
-        guard position < bytes.count else { return token(.endOfFile) }
+        let kind = nextKind()
+        return Token(kind: kind, start: start, end: position, spaceBefore: spaced)
+    }
+
+    private mutating func nextKind() -> TokenKind {
+        guard position < bytes.count else { return .endOfFile }
+        let start = position
         let byte = bytes[position]
         if byte == 0x0A {
             position += 1
-            return token(.newline)
+            return .newline
         }
-        if byte == 0x2F, peek(1) == 0x2F, peek(2) == 0x2F {
-            return token(docComment())
-        }
+        if byte == 0x2F, peek(1) == 0x2F, peek(2) == 0x2F { return docComment() }
         if Self.isIdentifierStart(byte) {
             while position < bytes.count && Self.isIdentifierPart(bytes[position]) { position += 1 }
             let text = String(decoding: bytes[start..<position], as: UTF8.self)
-            return token(Keyword(rawValue: text).map(TokenKind.keyword) ?? .identifier(text))
+            return Keyword(rawValue: text).map(TokenKind.keyword) ?? .identifier(text)
         }
-        if Self.isDigit(byte) { return token(number()) }
-        if byte == 0x22 { return token(string()) }
-        for symbol in Symbol.byLength where matches(symbol.rawValue) {
-            position += symbol.rawValue.utf8.count
-            return token(.symbol(symbol))
-        }
-        return token(unexpectedCharacter())
+        if Self.isDigit(byte) { return number() }
+        if byte == 0x22 { return string() }
+        if let symbol = symbol(byte) { return .symbol(symbol) }
+        return unexpectedCharacter()
     }
 
-    private func matches(_ text: String) -> Bool {
-        var index = position
-        for byte in text.utf8 {
-            guard index < bytes.count, bytes[index] == byte else { return false }
-            index += 1
+    /// The symbol starting at the current position (longest match), consumed; nil if none.
+    private mutating func symbol(_ byte: UInt8) -> Symbol? {
+        let next = peek(1)
+        let (symbol, length): (Symbol, Int)
+        switch byte {
+        case UInt8(ascii: "."):
+            guard next == UInt8(ascii: ".") else { (symbol, length) = (.dot, 1); break }
+            if peek(2) == UInt8(ascii: "<") { (symbol, length) = (.halfOpenRange, 3) }
+            else if peek(2) == UInt8(ascii: ".") { (symbol, length) = (.closedRange, 3) }
+            else { (symbol, length) = (.dot, 1) }
+        case UInt8(ascii: "&"):
+            guard next == UInt8(ascii: "&") else { return nil }
+            (symbol, length) = (.andAnd, 2)
+        case UInt8(ascii: "|"):
+            guard next == UInt8(ascii: "|") else { return nil }
+            (symbol, length) = (.orOr, 2)
+        case UInt8(ascii: "="): (symbol, length) = next == UInt8(ascii: "=") ? (.equalEqual, 2) : (.equal, 1)
+        case UInt8(ascii: "!"): (symbol, length) = next == UInt8(ascii: "=") ? (.notEqual, 2) : (.bang, 1)
+        case UInt8(ascii: "<"): (symbol, length) = next == UInt8(ascii: "=") ? (.lessEqual, 2) : (.less, 1)
+        case UInt8(ascii: ">"): (symbol, length) = next == UInt8(ascii: "=") ? (.greaterEqual, 2) : (.greater, 1)
+        case UInt8(ascii: "+"): (symbol, length) = next == UInt8(ascii: "=") ? (.plusEqual, 2) : (.plus, 1)
+        case UInt8(ascii: "-"): (symbol, length) = next == UInt8(ascii: "=") ? (.minusEqual, 2) : (.minus, 1)
+        case UInt8(ascii: "*"): (symbol, length) = next == UInt8(ascii: "=") ? (.starEqual, 2) : (.star, 1)
+        case UInt8(ascii: "/"): (symbol, length) = next == UInt8(ascii: "=") ? (.slashEqual, 2) : (.slash, 1)
+        case UInt8(ascii: "%"): (symbol, length) = (.percent, 1)
+        case UInt8(ascii: "^"): (symbol, length) = (.caret, 1)
+        case UInt8(ascii: "("): (symbol, length) = (.leftParen, 1)
+        case UInt8(ascii: ")"): (symbol, length) = (.rightParen, 1)
+        case UInt8(ascii: "["): (symbol, length) = (.leftBracket, 1)
+        case UInt8(ascii: "]"): (symbol, length) = (.rightBracket, 1)
+        case UInt8(ascii: "{"): (symbol, length) = (.leftBrace, 1)
+        case UInt8(ascii: "}"): (symbol, length) = (.rightBrace, 1)
+        case UInt8(ascii: ","): (symbol, length) = (.comma, 1)
+        case UInt8(ascii: ":"): (symbol, length) = (.colon, 1)
+        case UInt8(ascii: ";"): (symbol, length) = (.semicolon, 1)
+        case UInt8(ascii: "@"): (symbol, length) = (.at, 1)
+        default: return nil
         }
-        return true
+        position += length
+        return symbol
     }
 
     private mutating func docComment() -> TokenKind {

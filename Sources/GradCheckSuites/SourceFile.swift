@@ -17,8 +17,8 @@ struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count where buffer[offset] == 0x0A { starts.append(offset + 1) }
         }
         lineStarts = starts
     }
@@ -49,7 +49,10 @@ struct SourceFile: Sendable {
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         let clamped = min(max(0, offset), bytes.count)
         let index = lineIndex(of: clamped)
-        let prefix = String(decoding: bytes[lineStarts[index]..<clamped], as: UTF8.self)
+        let start = lineStarts[index]
+        // Columns count characters; for an ASCII prefix that is the byte count.
+        if bytes[start..<clamped].allSatisfy({ $0 < 0x80 }) { return (index + 1, clamped - start + 1) }
+        let prefix = String(decoding: bytes[start..<clamped], as: UTF8.self)
         return (index + 1, prefix.count + 1)
     }
 

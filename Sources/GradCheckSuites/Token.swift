@@ -57,7 +57,7 @@ enum Keyword: String, Sendable, CaseIterable {
         `return`
 }
 
-/// Punctuation and operators, longest first where one is a prefix of another.
+/// Punctuation and operators (the lexer matches the longest).
 enum Symbol: String, Sendable, CaseIterable {
     case halfOpenRange = "..<"
     case closedRange = "..."
@@ -92,7 +92,4 @@ enum Symbol: String, Sendable, CaseIterable {
     case semicolon = ";"
     case at = "@"
     case dot = "."
-
-    /// The symbols ordered longest first, for maximal munch.
-    static let byLength: [Symbol] = allCases.sorted { $0.rawValue.utf8.count > $1.rawValue.utf8.count }
 }
