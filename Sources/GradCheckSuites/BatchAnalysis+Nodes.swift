@@ -63,7 +63,7 @@ extension BatchAnalysis {
     }
 }
 
-/// Negation and squaring as types, for ``BatchAnalysis/map(_:_:)-(Op.Type,_)``.
+/// Negation and squaring as types, so that their batched loops are specialised per operation.
 protocol UnaryOperation {
     static func apply(_ x: Double) -> Double
 }

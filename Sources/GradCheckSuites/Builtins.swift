@@ -72,13 +72,14 @@ extension RealFunction1 {
 }
 
 extension RealFunction2 {
-    func apply(_ x: Double, _ y: Double) -> Double {
+    /// The function of its two arguments in the order they are written (`atan2(y, x)`).
+    func apply(_ first: Double, _ second: Double) -> Double {
         switch self {
-        case .atan2: .atan2(y: x, x: y)
-        case .pow: .pow(x, y)
-        case .hypot: .hypot(x, y)
-        case .max: Double.max(x, y)
-        case .min: Double.min(x, y)
+        case .atan2: .atan2(y: first, x: second)
+        case .pow: .pow(first, second)
+        case .hypot: .hypot(first, second)
+        case .max: Double.max(first, second)
+        case .min: Double.min(first, second)
         }
     }
 }

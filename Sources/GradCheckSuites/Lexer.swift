@@ -48,9 +48,8 @@ struct Lexer {
 
     private static func isIdentifierPart(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
 
-    /// Skips white space and comments; returns whether anything was skipped.
-    private mutating func skipTrivia() -> Bool {
-        let begin = position
+    /// Skips white space and comments.
+    private mutating func skipTrivia() {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
@@ -63,7 +62,6 @@ struct Lexer {
                 break
             }
         }
-        return position > begin
     }
 
     private mutating func skipBlockComment() {
@@ -86,10 +84,10 @@ struct Lexer {
     }
 
     private mutating func next() -> Token {
-        let spaced = skipTrivia() || position == 0
+        skipTrivia()
         let start = position
         let kind = nextKind()
-        return Token(kind: kind, start: start, end: position, spaceBefore: spaced)
+        return Token(kind: kind, start: start, end: position)
     }
 
     private mutating func nextKind() -> TokenKind {

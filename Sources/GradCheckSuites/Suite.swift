@@ -65,4 +65,30 @@ public struct Suite: Sendable {
         }
         return function
     }
+
+    /// The vector length names of function `name`, in order (empty for a function of scalars); nil when
+    /// the suite has no such test function. `gradcheck bench --sizes` sets the first of them.
+    public func dimensionNames(of name: String) -> [String]? {
+        entries.first { $0.declaration.name == name }.map { AttributeChecker.lengthNames($0.declaration.parameters) }
+    }
+
+    /// Finds function `name` — `suite/function` or just `function` (the first suite that has it) — among
+    /// `suites` and instantiates it with `dimensions`: `gradcheck bench --function rosenbrock --sizes
+    /// 1000,100000` makes `Suite.instance(of: "rosenbrock", in: suites, dimensions: ["n": 1000])`.
+    public static func instance(
+        of name: String, in suites: [Suite], dimensions: [String: Int]
+    ) throws(SuiteLoadError) -> SuiteFunction {
+        let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
+        let (suiteName, functionName) = parts.count == 2 ? (parts[0], parts[1]) : (nil, name)
+        let candidates = suites.filter { suiteName == nil || $0.name == suiteName }
+        guard let suite = candidates.first(where: { $0.functionNames.contains(functionName) }) else {
+            let all = candidates.flatMap(\.functionNames)
+            let hint = NameSuggestion.hint(functionName, among: all)
+            throw SuiteLoadError(diagnostics: [
+                SuiteDiagnostic(path: suiteName ?? "", line: 1, column: 1, message: "no test function '\(name)'\(hint)")
+            ])
+        }
+        return try suite.instance(of: functionName, dimensions: dimensions)
+    }
 }
+

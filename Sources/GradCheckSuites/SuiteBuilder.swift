@@ -110,10 +110,9 @@ struct SuiteBuilder {
             known.append((length, offset))
         }
         if allKnown, let first = known.first { return first.length }
-        let inputCount = sampling.domain.isEmpty ? nil : sampling.domain.count
+        let middle = sampling.domain.map { ($0.lowerBound + $0.upperBound) / 2 }
         let point = sampling.explicitPoints.first
-            ?? sampling.domain.map { ($0.lowerBound + $0.upperBound) / 2 }.nilIfEmpty
-            ?? Array(repeating: 1.0, count: inputCount ?? Self.inputCount(function, lengths))
+            ?? (middle.isEmpty ? Array(repeating: 1.0, count: Self.inputCount(function, lengths)) : middle)
         do {
             if case .vector(let values) = try program.run(entry.function, inputs: point, lengths: lengths) {
                 return values.count
@@ -164,9 +163,4 @@ struct SuiteBuilder {
             }
         }
     }
-}
-
-extension Array {
-    /// nil for an empty array.
-    var nilIfEmpty: Self? { isEmpty ? nil : self }
 }

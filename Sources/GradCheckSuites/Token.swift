@@ -9,8 +9,6 @@ struct Token: Sendable {
     var start: Int
     /// Offset one past the last byte.
     var end: Int
-    /// Whether whitespace, a comment or a line break comes right before the token.
-    var spaceBefore: Bool
 }
 
 /// What a token is, with its value where it has one.

@@ -307,6 +307,10 @@ import Testing
         let big = try suite.instance(of: "f", dimensions: ["n": 1000, "m": 2])
         #expect(big.id.name == "f[n=1000,m=2]" && big.inputCount == 2003 && big.sampling.explicitPoints.isEmpty)
         #expect(throws: SuiteLoadError.self) { try suite.instance(of: "g", dimensions: [:]) }
+        #expect(suite.dimensionNames(of: "f") == ["n", "m"] && suite.dimensionNames(of: "g") == nil)
+        #expect(try Suite.instance(of: "test/f", in: [suite], dimensions: ["n": 4, "m": 1]).id.name == "f[n=4,m=1]")
+        #expect(try Suite.instance(of: "f", in: [suite], dimensions: ["n": 5, "m": 1]).inputCount == 12)
+        #expect(throws: SuiteLoadError.self) { try Suite.instance(of: "other/f", in: [suite], dimensions: ["n": 4, "m": 1]) }
         #expect(throws: SuiteLoadError.self) { try suite.instance(of: "f", dimensions: ["n": 0, "m": 1]) }
     }
 }
