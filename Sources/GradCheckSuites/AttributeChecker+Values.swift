@@ -48,7 +48,8 @@ extension AttributeChecker {
                 sink.error("'@dimensions' gives no values for '\(name)'", at: attribute.offset)
                 return []
             }
-            instances = instances.multipliedReportingOverflow(by: values.count).partialValue
+            let (product, overflow) = instances.multipliedReportingOverflow(by: values.count)
+            instances = overflow ? .max : product
             result.append((name, values))
         }
         if instances > Self.maximumInstances {

@@ -58,12 +58,16 @@ public struct Suite: Sendable {
         if let bad = dimensions.first(where: { $0.value < 1 || $0.value > program.limits.maximumVectorLength }) {
             throw at("dimension \(bad.key) = \(bad.value) is outside 1...\(program.limits.maximumVectorLength)")
         }
-        var builder = SuiteBuilder(source: source, sink: DiagnosticSink(source: source), suite: self.name, program: program)
-        let function = builder.instance(of: entry, lengths: dimensions)
-        guard let function, !builder.sink.hasErrors else {
-            throw SuiteLoadError(diagnostics: builder.sink.sorted)
+        let (file, suite, compiled) = (source, self.name, program)
+        let result = LargeStack.run { () -> Result<SuiteFunction, SuiteLoadError> in
+            var builder = SuiteBuilder(source: file, sink: DiagnosticSink(source: file), suite: suite, program: compiled)
+            let function = builder.instance(of: entry, lengths: dimensions)
+            guard let function, !builder.sink.hasErrors else {
+                return .failure(SuiteLoadError(diagnostics: builder.sink.sorted))
+            }
+            return .success(function)
         }
-        return function
+        return try result.get()
     }
 
     /// The vector length names of function `name`, in order (empty for a function of scalars); nil when

@@ -103,7 +103,8 @@ public struct SuiteLoader: Sendable {
                     sourceLine: source.lineText(line - 1))
             ])
         }
-        switch Suite.compile(source, name: name, limits: limits) {
+        let limits = self.limits
+        switch LargeStack.run({ Suite.compile(source, name: name, limits: limits) }) {
         case .success(let suite): return suite
         case .failure(let error): throw error
         }

@@ -71,6 +71,27 @@ import Testing
         #expect(result.withLock { $0?.kind } == .recursionLimit)
     }
 
+    @Test func deepestAcceptedExpressionsOnASmallStack() throws {
+        // Just inside the nesting limit: loaded, checked, compiled and run on a thread with a 512 KiB stack.
+        let depth = Parser.maximumNesting - 5
+        let sources = [
+            "@domain(x: 0...1)\nfunc f(x) {\n    return " + String(repeating: "sin(", count: depth) + "x" + String(repeating: ")", count: depth) + "\n}\n",
+            "@domain(x: 0...1)\nfunc f(x) {\n    return " + String(repeating: "x + ", count: depth) + "x\n}\n",
+            "@domain(x: 0...1)\nfunc f(x) {\n    return " + String(repeating: "-", count: depth) + "x\n}\n",
+            "@domain(x: 0...1)\nfunc f(x) {\n" + String(repeating: "if x > 0 {\n", count: depth) + "return 1\n" + String(repeating: "}\n", count: depth) + "return 0\n}\n",
+        ]
+        let results = Mutex<[Double]>([])
+        let thread = Thread {
+            for source in sources {
+                if let value = try? function("f", in: source).evaluate([0.5])[0] { results.withLock { $0.append(value) } }
+            }
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        while !thread.isFinished { usleep(1000) }
+        #expect(results.withLock { $0.count } == sources.count)
+    }
+
     @Test func integerOverflowAndDivisionByZero() throws {
         let overflow = "@domain(x: 0...1)\nfunc f(x) {\n    var k: Int = 1\n    for i in 0..<100 { k *= 3 }\n    return k\n}\n"
         let error = try failure(overflow, at: [0])
