@@ -2,21 +2,12 @@ import GradCheckCore
 
 /// Statement code: each returns what control does next (``Flow``).
 extension Compiler {
+    /// A sequence of statements. Short blocks are chained closure to closure (no array of closures to
+    /// iterate, and no reabstraction thunk, which a closure read back from an array needs); long ones
+    /// iterate an array, so that the depth of nested calls never grows with the length of a block.
     func block(_ statements: [StatementIR]) -> StatementCode<S> {
-        let codes = statements.map(statement)
-        switch codes.count {
-        case 0:
-            return { _ in .normal }
-        case 1:
-            return codes[0]
-        case 2:
-            let (first, second) = (codes[0], codes[1])
-            return { frame in
-                let flow = try first(frame)
-                if flow != .normal { return flow }
-                return try second(frame)
-            }
-        default:
+        if statements.count > 8 {
+            let codes = statements.map(statement)
             return { frame in
                 for code in codes {
                     let flow = try code(frame)
@@ -25,6 +16,16 @@ extension Compiler {
                 return .normal
             }
         }
+        guard var code = statements.last.map(statement) else { return { _ in .normal } }
+        for index in statements.indices.dropLast().reversed() {
+            let (first, rest) = (statement(statements[index]), code)
+            code = { frame in
+                let flow = try first(frame)
+                if flow != .normal { return flow }
+                return try rest(frame)
+            }
+        }
+        return code
     }
 
     func statement(_ statement: StatementIR) -> StatementCode<S> {
