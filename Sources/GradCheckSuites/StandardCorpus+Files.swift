@@ -98,9 +98,9 @@ gradient himmelblau {
 @domain(x: -5.12...5.12)
 @tags(classic, loop, trigonometric)
 func rastrigin(x[n]) {
-    var s = 10 * n
+    var s = 0
     for i in 0..<n {
-        s += x[i]^2 - 10 * cos(2 * pi * x[i])
+        s += 10 + x[i]^2 - 10 * cos(2 * pi * x[i])
     }
     return s
 }
@@ -264,14 +264,800 @@ gradient sum_of_squares {
 }
 
 """#),
+        ("control-flow", #"""
+// Control flow: for loops, a while loop whose trip count depends on the input, data-dependent
+// if / else if / else, early return, recursion (through a helper and through the function itself),
+// break and continue. Every strategy must differentiate the path the program actually takes.
+
+/// A degree-5 polynomial evaluated by Horner's rule in a for loop over a coefficient vector. The
+/// hand-written gradient runs the derivative recurrence d ← d·x + s alongside s ← s·x + c[k].
+@points((1), (1.5), (2.2))
+@domain(x: 0.9...2.5)
+@tags(control_flow, loop, polynomial)
+func horner(x) {
+    let c = [1, -3, 0.5, 2, -1.5, 0.25]
+    var s = 0
+    for k in 0..<6 {
+        s = s * x + c[5 - k]
+    }
+    return s
+}
+
+gradient horner {
+    let c = [1, -3, 0.5, 2, -1.5, 0.25]
+    var s = 0
+    var d = 0
+    for k in 0..<6 {
+        d = d * x + s
+        s = s * x + c[5 - k]
+    }
+    return [d]
+}
+
+/// The derivative recurrence run after the value update instead of before it, so it reads the new s:
+/// an ordering bug inside a loop. (On the domain it is at least 70% off; it happens to be right near
+/// x ≈ −0.69 and x ≈ 0.65, which the domain avoids.)
+@mutant("loop-carried update order swapped: d ← d·x + s reads the already updated s")
+gradient horner {
+    let c = [1, -3, 0.5, 2, -1.5, 0.25]
+    var s = 0
+    var d = 0
+    for k in 0..<6 {
+        s = s * x + c[5 - k]
+        d = d * x + s
+    }
+    return [d]
+}
+
+/// Newton's iteration for sqrt(x), y ← (y + x/y)/2 from y = x, run while the residual |y² − x| exceeds
+/// 1e-15·x: the trip count depends on x (8 steps at x = 100, 5 at x = 2). The counter bounds the
+/// loop at 100 steps for number types whose precision cannot reach the tolerance (Float). Forward and
+/// reverse mode differentiate the iterations and converge to 1/(2·sqrt(x)) with the primal.
+@points((2), (9), (50))
+@domain(x: 0.5...100)
+@tags(control_flow, while_loop, convergence)
+func newton_sqrt(x) {
+    var y = x
+    var k: Int = 0
+    while abs(y * y - x) > 1e-15 * x && k < 100 {
+        y = 0.5 * (y + x / y)
+        k += 1
+    }
+    return y
+}
+
+gradient newton_sqrt {
+    return [0.5 / sqrt(x)]
+}
+
+/// The ½ of d sqrt(x)/dx forgotten.
+@mutant("factor ½ dropped: 1/sqrt(x)")
+gradient newton_sqrt {
+    return [1 / sqrt(x)]
+}
+
+/// A data-dependent two-way branch on the comparison x > y: x²·y above the diagonal, x·y² below it.
+/// The function is continuous across x = y but its gradient jumps there (a kink the random points do not
+/// meet in practice).
+@points((1.5, 1), (1, 1.5), (0.6, 1.9))
+@domain(x: 0.5...2, y: 0.5...2)
+@tags(control_flow, branch)
+func ordered(x, y) {
+    if x > y {
+        return x^2 * y
+    }
+    return x * y^2
+}
+
+gradient ordered {
+    if x > y {
+        return [2 * x * y, x^2]
+    }
+    return [y^2, 2 * x * y]
+}
+
+/// The branch condition inverted in the gradient, so each side uses the other side's formula.
+@mutant("wrong branch: condition inverted (x < y), each region gets the other's derivative")
+gradient ordered {
+    if x < y {
+        return [2 * x * y, x^2]
+    }
+    return [y^2, 2 * x * y]
+}
+
+/// The Huber loss of the residual r = x − 2y (quadratic for |r| ≤ 1, linear outside) plus a small ridge
+/// term 0.1·(x² + y²): an if / else if / else chain on a computed value. The loss is continuously
+/// differentiable; only its second derivative jumps at |r| = 1.
+@points((3, 0.5), (0.5, 0.1), (-2, 1))
+@domain(x: -3...3, y: -2...2)
+@tags(control_flow, branch, ml)
+func huber(x, y) {
+    let r = x - 2 * y
+    var loss = 0.1 * (x^2 + y^2)
+    if r > 1 {
+        loss += r - 0.5
+    } else if r < -1 {
+        loss += -r - 0.5
+    } else {
+        loss += 0.5 * r^2
+    }
+    return loss
+}
+
+gradient huber {
+    let r = x - 2 * y
+    var d = r
+    if r > 1 {
+        d = 1
+    } else if r < -1 {
+        d = -1
+    }
+    return [d + 0.2 * x, -2 * d + 0.2 * y]
+}
+
+/// The exponential by its Taylor series in a for loop that returns early, as soon as a term no longer
+/// changes the sum (relative 1e-17); the loop bound 60 is never reached on the domain. The program's
+/// exact derivative is the truncated series' derivative, equal to exp(x) to rounding.
+@points((1), (-0.5), (2.5))
+@domain(x: -1...3)
+@tags(control_flow, loop, early_return)
+func exp_series(x) {
+    var term = 1
+    var s = 1
+    for k in 1...60 {
+        term *= x / k
+        s += term
+        if abs(term) < 1e-17 * s {
+            return s
+        }
+    }
+    return s
+}
+
+gradient exp_series {
+    return [exp(x)]
+}
+
+/// The derivative series started one term late (the constant term 1 of Σ k·xᵏ⁻¹/k! lost).
+@mutant("off-by-one in the derivative series: constant term dropped, exp(x) − 1")
+gradient exp_series {
+    return [exp(x) - 1]
+}
+
+/// The recursion behind recursive_sine: y = sin(y) + x/2 applied `depth` more times.
+@helper
+func sine_levels(y, x, depth) {
+    if depth < 0.5 {
+        return y
+    }
+    return sine_levels(sin(y) + 0.5 * x, x, depth - 1)
+}
+
+/// Recursion depth: y₀ = x, y_k = sin(y_{k−1}) + x/2, six levels deep, computed by a helper that calls
+/// itself with a depth argument (a Real compared with a literal). The hand-written gradient runs the same
+/// recurrence iteratively: y′_k = cos(y_{k−1})·y′_{k−1} + 1/2.
+@points((0.7), (-1.2), (2))
+@domain(x: -2...2)
+@tags(control_flow, recursion)
+func recursive_sine(x) {
+    return sine_levels(x, x, 6)
+}
+
+gradient recursive_sine {
+    var y = x
+    var dy = 1
+    for k in 0..<6 {
+        dy = cos(y) * dy + 0.5
+        y = sin(y) + 0.5 * x
+    }
+    return [dy]
+}
+
+/// The derivative of the x/2 that every level adds taken as 1: a factor of 2 at each level.
+@mutant("factor of 2: d(x/2)/dx taken as 1 at every level")
+gradient recursive_sine {
+    var y = x
+    var dy = 1
+    for k in 0..<6 {
+        dy = cos(y) * dy + 1
+        y = sin(y) + 0.5 * x
+    }
+    return [dy]
+}
+
+/// A function that calls itself: u ← cos(u) + u/2 applied once per unit of d, until d < 1. The depth d
+/// is an input that only drives control flow, so ∂f/∂d = 0; on the domain d ∈ [4.1, 4.9] the recursion
+/// is always four levels deep and no difference stencil crosses a change of depth.
+@points((0.3, 4.5), (-1, 4.2), (1.5, 4.8))
+@domain(x: -2...2, d: 4.1...4.9)
+@tags(control_flow, recursion)
+func self_recursive(x, d) {
+    if d < 1 {
+        return x
+    }
+    return self_recursive(cos(x) + 0.5 * x, d - 1)
+}
+
+gradient self_recursive {
+    var u = x
+    var du = 1
+    var e = d
+    while e >= 1 {
+        du *= 0.5 - sin(u)
+        u = cos(u) + 0.5 * u
+        e -= 1
+    }
+    return [du, 0]
+}
+
+/// The series log(1 + x) = Σ (−1)^(k+1)·xᵏ/k in a for loop that breaks once a term is negligible
+/// (about 70 terms at x = 0.6). The program's derivative is 1/(1 + x) up to rounding.
+@points((0.3), (0.05), (0.6))
+@domain(x: 0.05...0.6)
+@tags(control_flow, loop, break_stmt)
+func log1p_series(x) {
+    var pw = -1
+    var s = 0
+    for k in 1...200 {
+        pw *= -x
+        let term = pw / k
+        s += term
+        if abs(term) < 1e-17 * abs(s) {
+            break
+        }
+    }
+    return s
+}
+
+gradient log1p_series {
+    return [1 / (1 + x)]
+}
+
+/// The alternating sign lost when differentiating: the derivative of −log(1 − x) instead.
+@mutant("sign of the alternation lost: 1/(1 − x)")
+gradient log1p_series {
+    return [1 / (1 - x)]
+}
+
+/// A weighted sum of cubes that skips negative entries with `continue`: Σ over x[i] ≥ 0 of
+/// (i + 1)·x[i]³. The skipped region contributes nothing, so the function stays twice differentiable
+/// across x[i] = 0 and the gradient entry of a skipped coordinate is exactly 0.
+@dimensions(n: 3, 10)
+@domain(x: -1...2)
+@tags(control_flow, loop, continue_stmt)
+func positive_cubes(x[n]) {
+    var s = 0
+    for i in 0..<n {
+        if x[i] < 0 {
+            continue
+        }
+        s += (i + 1) * x[i]^3
+    }
+    return s
+}
+
+gradient positive_cubes {
+    var g = zeros(n)
+    for i in 0..<n {
+        if x[i] >= 0 {
+            g[i] = 3 * (i + 1) * x[i]^2
+        }
+    }
+    return g
+}
+
+/// The fixed point y = cos(x·y) found by iterating in a while loop until the step is below 1e-15 (10
+/// steps at x = 0.2, about 90 at x = 1; at most 1000). The iteration contracts on the domain, and
+/// differentiating the loop converges to the implicit-function derivative
+/// dy/dx = −y·sin(xy) / (1 + x·sin(xy)), which the hand-written gradient uses at the computed y.
+@points((0.5), (1), (0.25))
+@domain(x: 0.2...1)
+@tags(control_flow, while_loop, convergence, early_return)
+func fixed_point(x) {
+    var y = 1
+    var k: Int = 0
+    while k < 1000 {
+        let next = cos(x * y)
+        if abs(next - y) < 1e-15 {
+            return next
+        }
+        y = next
+        k += 1
+    }
+    return y
+}
+
+gradient fixed_point {
+    var y = 1
+    var k: Int = 0
+    while k < 1000 {
+        let next = cos(x * y)
+        if abs(next - y) < 1e-15 {
+            y = next
+            break
+        }
+        y = next
+        k += 1
+    }
+    let s = sin(x * y)
+    return [-y * s / (1 + x * s)]
+}
+
+/// The implicit-function theorem applied with the wrong sign in the denominator.
+@mutant("sign flipped in the implicit derivative's denominator: 1 − x·sin(xy)")
+gradient fixed_point {
+    var y = 1
+    var k: Int = 0
+    while k < 1000 {
+        let next = cos(x * y)
+        if abs(next - y) < 1e-15 {
+            y = next
+            break
+        }
+        y = next
+        k += 1
+    }
+    let s = sin(x * y)
+    return [-y * s / (1 - x * s)]
+}
+
+"""#),
+        ("jacobians", #"""
+// Vector-valued functions with hand-written Jacobians (one row per output): coordinate changes, softmax,
+// a projection, a complex exponential and single steps of ODE integrators. Forward mode needs one sweep
+// per input and reverse mode one sweep per output, so these are where the two trade places.
+
+/// Polar to Cartesian coordinates, (r, t) ↦ (r·cos t, r·sin t).
+@points((1, 0.5), (2.5, 2))
+@domain(r: 0.1...3, t: 0.2...2.9)
+@tags(vector_valued, coordinates)
+func polar_to_cartesian(r, t) {
+    return [r * cos(t), r * sin(t)]
+}
+
+jacobian polar_to_cartesian {
+    return [[cos(t), -r * sin(t)], [sin(t), r * cos(t)]]
+}
+
+/// The Jacobian transposed (rows and columns swapped). It differs wherever sin t ≠ 0; the domain keeps
+/// t within [0.2, 2.9], so |sin t| ≥ 0.19.
+@mutant("Jacobian transposed")
+jacobian polar_to_cartesian {
+    return [[cos(t), sin(t)], [-r * sin(t), r * cos(t)]]
+}
+
+/// Cartesian to polar coordinates, (x, y) ↦ (hypot(x, y), atan2(y, x)). The domain keeps x > 0, away from
+/// the origin and from atan2's branch cut on the negative x axis.
+@points((1, 1), (0.5, -2))
+@domain(x: 0.2...3, y: -3...3)
+@tags(vector_valued, coordinates)
+func cartesian_to_polar(x, y) {
+    return [hypot(x, y), atan2(y, x)]
+}
+
+jacobian cartesian_to_polar {
+    let r2 = x^2 + y^2
+    let r = sqrt(r2)
+    return [[x / r, y / r], [-y / r2, x / r2]]
+}
+
+/// The derivative of atan2 written for swapped arguments, as if it were atan2(x, y).
+@mutant("atan2's argument order swapped in its derivative")
+jacobian cartesian_to_polar {
+    let r2 = x^2 + y^2
+    let r = sqrt(r2)
+    return [[x / r, y / r], [y / r2, -x / r2]]
+}
+
+/// The softmax of three logits, s_i = exp(z_i) / Σ exp(z_j), computed after subtracting the largest.
+/// Its Jacobian is s_i·(δ_ij − s_j).
+@points((1, 2, 3), (0.5, -0.5, 0))
+@domain(a: -3...3, b: -3...3, c: -3...3)
+@tags(vector_valued, ml)
+func softmax3(a, b, c) {
+    let m = max(a, max(b, c))
+    let ea = exp(a - m)
+    let eb = exp(b - m)
+    let ec = exp(c - m)
+    let s = ea + eb + ec
+    return [ea / s, eb / s, ec / s]
+}
+
+jacobian softmax3 {
+    let m = max(a, max(b, c))
+    let s = exp(a - m) + exp(b - m) + exp(c - m)
+    let p = exp(a - m) / s
+    let q = exp(b - m) / s
+    let u = exp(c - m) / s
+    return [[p * (1 - p), -p * q, -p * u], [-q * p, q * (1 - q), -q * u], [-u * p, -u * q, u * (1 - u)]]
+}
+
+/// The Kronecker delta of s_i·(δ_ij − s_j) dropped: only the outer-product part −s_i·s_j remains.
+@mutant("diagonal term δ_ij·s_i dropped")
+jacobian softmax3 {
+    let m = max(a, max(b, c))
+    let s = exp(a - m) + exp(b - m) + exp(c - m)
+    let p = exp(a - m) / s
+    let q = exp(b - m) / s
+    let u = exp(c - m) / s
+    return [[-p * p, -p * q, -p * u], [-q * p, -q * q, -q * u], [-u * p, -u * q, -u * u]]
+}
+
+/// Spherical to Cartesian coordinates, (r, θ, φ) ↦ (r·sin θ·cos φ, r·sin θ·sin φ, r·cos θ), with the
+/// polar angle θ kept away from the poles.
+@points((1, 1, 0.5), (2, 0.4, -2.5))
+@domain(r: 0.5...2, theta: 0.2...2.9, phi: -3...3)
+@tags(vector_valued, coordinates)
+func spherical_to_cartesian(r, theta, phi) {
+    return [r * sin(theta) * cos(phi), r * sin(theta) * sin(phi), r * cos(theta)]
+}
+
+jacobian spherical_to_cartesian {
+    let st = sin(theta)
+    let ct = cos(theta)
+    let sp = sin(phi)
+    let cp = cos(phi)
+    return [[st * cp, r * ct * cp, -r * st * sp], [st * sp, r * ct * sp, r * st * cp], [ct, -r * st, 0]]
+}
+
+/// ∂z/∂θ with the sign of cos′ flipped (+r·sin θ).
+@mutant("sign of ∂(r·cos θ)/∂θ flipped")
+jacobian spherical_to_cartesian {
+    let st = sin(theta)
+    let ct = cos(theta)
+    let sp = sin(phi)
+    let cp = cos(phi)
+    return [[st * cp, r * ct * cp, -r * st * sp], [st * sp, r * ct * sp, r * st * cp], [ct, r * st, 0]]
+}
+
+/// Normalisation v ↦ v/|v| in three dimensions. Its Jacobian is the projection (I − n·nᵀ)/|v| with
+/// n = v/|v|: symmetric, singular (n is in its kernel).
+@points((1, 2, 2), (0.5, -0.3, 1.2))
+@domain(x: 0.3...2, y: -2...2, z: -2...2)
+@tags(vector_valued, geometry)
+func normalize(x, y, z) {
+    let r = sqrt(x^2 + y^2 + z^2)
+    return [x / r, y / r, z / r]
+}
+
+jacobian normalize {
+    let r = sqrt(x^2 + y^2 + z^2)
+    let a = x / r
+    let b = y / r
+    let c = z / r
+    let ab = -a * b / r
+    let ac = -a * c / r
+    let bc = -b * c / r
+    return [[(1 - a * a) / r, ab, ac], [ab, (1 - b * b) / r, bc], [ac, bc, (1 - c * c) / r]]
+}
+
+/// The quotient rule's second term forgotten: I/|v| instead of (I − n·nᵀ)/|v|.
+@mutant("outer-product term −n·nᵀ/|v| dropped (quotient rule's second term)")
+jacobian normalize {
+    let r = sqrt(x^2 + y^2 + z^2)
+    return [[1 / r, 0, 0], [0, 1 / r, 0], [0, 0, 1 / r]]
+}
+
+/// exp(a + i·b) as a map of the plane, (a, b) ↦ (e^a·cos b, e^a·sin b). It is holomorphic, so its
+/// Jacobian has the Cauchy–Riemann form [[u, −v], [v, u]].
+@points((0.5, 1), (-1, -2.5))
+@domain(a: -2...2, b: -3...3)
+@tags(vector_valued, complex)
+func complex_exp(a, b) {
+    return [exp(a) * cos(b), exp(a) * sin(b)]
+}
+
+jacobian complex_exp {
+    let u = exp(a) * cos(b)
+    let v = exp(a) * sin(b)
+    return [[u, -v], [v, u]]
+}
+
+/// One explicit Euler step of the Lorenz system (σ = 10, ρ = 28, β = 8/3, step 0.01):
+/// X ↦ X + h·F(X). Its Jacobian is I + h·∂F/∂X.
+@points((1, 1, 10), (-5, 3, 20))
+@domain(x: -15...15, y: -20...20, z: 5...40)
+@tags(vector_valued, ode)
+func euler_lorenz(x, y, z) {
+    let h = 0.01
+    let beta = 8.0 / 3.0
+    return [x + h * 10 * (y - x), y + h * (x * (28 - z) - y), z + h * (x * y - beta * z)]
+}
+
+jacobian euler_lorenz {
+    let h = 0.01
+    let beta = 8.0 / 3.0
+    return [[1 - 10 * h, 10 * h, 0], [h * (28 - z), 1 - h, -h * x], [h * y, h * x, 1 - beta * h]]
+}
+
+/// The identity of the step X + h·F(X) forgotten: the Jacobian of the increment h·F only.
+@mutant("identity dropped: h·∂F/∂X instead of I + h·∂F/∂X")
+jacobian euler_lorenz {
+    let h = 0.01
+    let beta = 8.0 / 3.0
+    return [[-10 * h, 10 * h, 0], [h * (28 - z), -h, -h * x], [h * y, h * x, -beta * h]]
+}
+
+/// One classical Runge–Kutta (RK4) step of the pendulum q′ = w, w′ = −sin q with step 0.1. The
+/// hand-written Jacobian differentiates each stage with respect to (q, w) in turn, the way forward mode
+/// does, and combines the stages with the weights 1, 2, 2, 1.
+@points((0.5, 0.2), (-0.8, 1.5))
+@domain(q: -1...1, w: -2...2)
+@tags(vector_valued, ode)
+func rk4_pendulum(q, w) {
+    let h = 0.1
+    let k1q = w
+    let k1w = -sin(q)
+    let k2q = w + 0.5 * h * k1w
+    let k2w = -sin(q + 0.5 * h * k1q)
+    let k3q = w + 0.5 * h * k2w
+    let k3w = -sin(q + 0.5 * h * k2q)
+    let k4q = w + h * k3w
+    let k4w = -sin(q + h * k3q)
+    return [q + h / 6 * (k1q + 2 * k2q + 2 * k3q + k4q), w + h / 6 * (k1w + 2 * k2w + 2 * k3w + k4w)]
+}
+
+jacobian rk4_pendulum {
+    let h = 0.1
+    // stage values
+    let k1q = w
+    let k1w = -sin(q)
+    let k2q = w + 0.5 * h * k1w
+    let a2 = q + 0.5 * h * k1q
+    let k3q = w - 0.5 * h * sin(a2)
+    let a3 = q + 0.5 * h * k2q
+    let a4 = q + h * k3q
+    // stage derivatives: name_q = ∂(name)/∂q, name_w = ∂(name)/∂w
+    let k1w_q = -cos(q)
+    let k2q_q = 0.5 * h * k1w_q
+    let k2w_q = -cos(a2)
+    let k2w_w = -cos(a2) * 0.5 * h
+    let k3q_q = 0.5 * h * k2w_q
+    let k3q_w = 1 + 0.5 * h * k2w_w
+    let k3w_q = -cos(a3) * (1 + 0.5 * h * k2q_q)
+    let k3w_w = -cos(a3) * 0.5 * h
+    let k4q_q = h * k3w_q
+    let k4q_w = 1 + h * k3w_w
+    let k4w_q = -cos(a4) * (1 + h * k3q_q)
+    let k4w_w = -cos(a4) * h * k3q_w
+    let jqq = 1 + h / 6 * (2 * k2q_q + 2 * k3q_q + k4q_q)
+    let jqw = h / 6 * (1 + 2 + 2 * k3q_w + k4q_w)
+    let jwq = h / 6 * (k1w_q + 2 * k2w_q + 2 * k3w_q + k4w_q)
+    let jww = 1 + h / 6 * (2 * k2w_w + 2 * k3w_w + k4w_w)
+    return [[jqq, jqw], [jwq, jww]]
+}
+
+/// The derivative of the force −sin q taken as +cos q in every stage. On the domain cos q ≥ 0.54, so
+/// the ∂w′/∂q entry is off by about 0.1 or more.
+@mutant("sign of the force's derivative flipped: ∂(−sin q)/∂q taken as +cos q")
+jacobian rk4_pendulum {
+    let h = 0.1
+    let k1q = w
+    let k1w = -sin(q)
+    let k2q = w + 0.5 * h * k1w
+    let a2 = q + 0.5 * h * k1q
+    let k3q = w - 0.5 * h * sin(a2)
+    let a3 = q + 0.5 * h * k2q
+    let a4 = q + h * k3q
+    let k1w_q = cos(q)
+    let k2q_q = 0.5 * h * k1w_q
+    let k2w_q = cos(a2)
+    let k2w_w = cos(a2) * 0.5 * h
+    let k3q_q = 0.5 * h * k2w_q
+    let k3q_w = 1 + 0.5 * h * k2w_w
+    let k3w_q = cos(a3) * (1 + 0.5 * h * k2q_q)
+    let k3w_w = cos(a3) * 0.5 * h
+    let k4q_q = h * k3w_q
+    let k4q_w = 1 + h * k3w_w
+    let k4w_q = cos(a4) * (1 + h * k3q_q)
+    let k4w_w = cos(a4) * h * k3q_w
+    let jqq = 1 + h / 6 * (2 * k2q_q + 2 * k3q_q + k4q_q)
+    let jqw = h / 6 * (1 + 2 + 2 * k3q_w + k4q_w)
+    let jwq = h / 6 * (k1w_q + 2 * k2w_q + 2 * k3w_q + k4w_q)
+    let jww = 1 + h / 6 * (2 * k2w_w + 2 * k3w_w + k4w_w)
+    return [[jqq, jqw], [jwq, jww]]
+}
+
+"""#),
+        ("kinks", #"""
+// Kinks: abs, relu, max, min and branch-written corners, tested exactly at the kink and 1e-9 away
+// from it. At a kink the one-sided derivatives differ, so the reference is disputed there and no
+// strategy may be passed or failed silently. A point 1e-9 away is an ordinary smooth point, but the
+// difference stencils reach across the kink (the central one, h ≈ 6e-6, from either side; the forward
+// one, h ≈ 1.5e-8, from the left): where the kink comes from a comparison (abs, max, min, relu or an
+// `if`) the harness must notice that the branch decisions differ across the stencil and fall back to a
+// one-sided difference or report inconclusive, never a failure. @xfail marks only what no detection can
+// rescue: kinks hidden inside smooth-looking arithmetic (sqrt(x·x), the tip of a cone), where a stencil
+// wider than the distance to the kink is plainly wrong.
+
+/// abs(x) at its kink. Exactly at 0 the hand-written gradient gives 0: the sign convention sign(0) = 0,
+/// which is also the smallest subgradient and the mean of the one-sided derivatives (what a central
+/// difference returns there). At ±1e-9 the derivative is ±1.
+@points((0), (1e-9), (-1e-9), (0.75))
+@domain(x: -1...1)
+@tags(kink, abs)
+func abs_kink(x) {
+    return abs(x)
+}
+
+gradient abs_kink {
+    if x > 0 {
+        return [1]
+    } else if x < 0 {
+        return [-1]
+    }
+    return [0]
+}
+
+/// abs written as a branch: −x for x < 0, otherwise x. At exactly 0 the program takes the second path,
+/// so its derivative there is +1, and the hand-written gradient follows the program's branch. Exact AD
+/// agrees (it differentiates the path taken); a central difference returns the mean 0.
+@points((0), (1e-9), (-1e-9), (-0.6))
+@domain(x: -1...1)
+@tags(kink, branch)
+func branch_abs(x) {
+    if x < 0 {
+        return -x
+    }
+    return x
+}
+
+gradient branch_abs {
+    if x < 0 {
+        return [-1]
+    }
+    return [1]
+}
+
+/// relu(x) = max(x, 0) at its kink. The hand-written gradient uses the machine-learning convention
+/// relu′(0) = 0; the mean of the one-sided derivatives would be ½, so the reference is disputed there.
+@points((0), (1e-9), (-1e-9), (0.5), (-0.5))
+@domain(x: -1...1)
+@tags(kink, relu, ml)
+func relu_kink(x) {
+    return relu(x)
+}
+
+gradient relu_kink {
+    if x > 0 {
+        return [1]
+    }
+    return [0]
+}
+
+/// max(x, y) on and next to its ridge x = y. At a tie the hand-written gradient splits evenly, (½, ½):
+/// the smallest subgradient, symmetric in the arguments, and what PyTorch and JAX return for an
+/// elementwise maximum at a tie. 1e-9 off the ridge it is (1, 0) or (0, 1).
+@points((0.5, 0.5), (0.500000001, 0.5), (0.499999999, 0.5), (0.2, 0.7))
+@domain(x: -1...1, y: -1...1)
+@tags(kink, max)
+func max_kink(x, y) {
+    return max(x, y)
+}
+
+gradient max_kink {
+    if x > y {
+        return [1, 0]
+    } else if x < y {
+        return [0, 1]
+    }
+    return [0.5, 0.5]
+}
+
+/// Clamping to [−1, 1] as min(max(x, −1), 1): two kinks, one from max and one from min. At x = ±1 the tie
+/// rule of max_kink (split evenly) gives ½; inside the interval the derivative is 1, outside 0.
+@points((1), (1.000000001), (0.999999999), (-1), (-1.000000001), (0.3), (-1.5))
+@domain(x: -2...2)
+@tags(kink, max, min)
+func clamp(x) {
+    return min(max(x, -1), 1)
+}
+
+gradient clamp {
+    if x > 1 || x < -1 {
+        return [0]
+    } else if x == 1 || x == -1 {
+        return [0.5]
+    }
+    return [1]
+}
+
+/// A hinge loss written with relu, relu(1 − (w1 + 2w2)) + relu(1 + 2w1 − w2) + 0.05·(w1² + w2²), for two
+/// samples (x = (1, 2), label +1 and x = (2, −1), label −1). At w = (1, 0) the first sample sits exactly
+/// on its margin; the hand-written gradient uses relu′(0) = 0 there (a sample exactly on the margin
+/// contributes no loss gradient).
+@points((1, 0), (1.000000001, 0), (0.999999999, 0), (0.2, 0.3))
+@domain(w1: -1...1.5, w2: -1...1)
+@tags(kink, relu, ml)
+func hinge(w1, w2) {
+    return relu(1 - (w1 + 2 * w2)) + relu(1 + 2 * w1 - w2) + 0.05 * (w1^2 + w2^2)
+}
+
+gradient hinge {
+    var g1 = 0.1 * w1
+    var g2 = 0.1 * w2
+    if 1 - (w1 + 2 * w2) > 0 {
+        g1 -= 1
+        g2 -= 2
+    }
+    if 1 + 2 * w1 - w2 > 0 {
+        g1 += 2
+        g2 -= 1
+    }
+    return [g1, g2]
+}
+
+/// Piecewise-linear interpolation through the values (0, 2, 1, 3, 2.5) at the knots 0…4, with a for loop
+/// that returns from the first segment whose right end lies beyond x. At a knot the program picks the
+/// segment to the right (x < k + 1 fails for the left one), so its derivative there is the right slope
+/// (−1 at x = 1, where the left slope is 2); the hand-written gradient follows the same loop.
+@points((1), (1.000000001), (0.999999999), (2.5))
+@domain(x: 0.1...3.9)
+@tags(kink, branch, loop)
+func interpolate(x) {
+    let ys = [0, 2, 1, 3, 2.5]
+    for k in 0..<4 {
+        if x < k + 1 {
+            return ys[k] + (ys[k + 1] - ys[k]) * (x - k)
+        }
+    }
+    return ys[4]
+}
+
+gradient interpolate {
+    let ys = [0, 2, 1, 3, 2.5]
+    for k in 0..<4 {
+        if x < k + 1 {
+            return [ys[k + 1] - ys[k]]
+        }
+    }
+    return [0]
+}
+
+/// abs hidden in smooth-looking arithmetic: sqrt(x·x). No comparison is made, so no branch detection can
+/// see the kink at 0. The domain lies within 1e-8 of it, inside every central stencil (h ≈ 6e-6): the
+/// central difference (f(x + h) − f(x − h))/2h ≈ x/h is wrong by a factor of about 10⁴ at every point.
+/// The forward difference steps away from the kink and is right; exact AD, differentiating
+/// 2x · 1/(2·sqrt(x²)), gets 1. (At exactly 0 exact AD would give 0·∞ = NaN, so 0 is not a test point.)
+@points((1e-9), (5e-9))
+@domain(x: 1e-10...1e-8)
+@xfail("central-difference", "the stencil straddles a kink hidden in sqrt(x·x), with no branch to detect")
+@tags(kink, hidden_kink)
+func hidden_abs(x) {
+    return sqrt(x * x)
+}
+
+gradient hidden_abs {
+    return [x / sqrt(x * x)]
+}
+
+/// The tip of the cone sqrt(x² + y²), approached to within 1e-8. The function is smooth at every test
+/// point, but both difference stencils (1.5e-8 forward, 6e-6 central) are wider than the distance to the
+/// tip, and no comparison marks it: both difference methods are wrong by tens of percent or more at
+/// every point of the domain. Exact AD gives (x, y)/r.
+@points((1e-9, 1e-9), (3e-9, -2e-9))
+@domain(x: 1e-10...1e-8, y: -1e-8...1e-8)
+@xfail("central-difference", "the stencil is wider than the distance to the cone's tip (no branch)")
+@xfail("forward-difference", "the step is wider than the distance to the cone's tip (no branch)")
+@tags(kink, hidden_kink)
+func cone_tip(x, y) {
+    return sqrt(x^2 + y^2)
+}
+
+gradient cone_tip {
+    let r = sqrt(x^2 + y^2)
+    return [x / r, y / r]
+}
+
+"""#),
         ("ml", #"""
 // Machine-learning losses and cells: logistic regression, softmax cross-entropy, a stable log-sum-exp,
 // a two-layer perceptron and an LSTM (one cell step as a Jacobian, and a short unrolled sequence as a
 // loss). Parameters are the inputs; the data are small constants written in the bodies.
 
 /// Logistic-regression loss (binary cross-entropy) over six fixed samples with two features:
-/// L(w) = −Σ y·log σ(z) + (1 − y)·log(1 − σ(z)), z = w[0] + w[1]·a + w[2]·b. Its gradient is the classic
-/// Σ (σ(z) − y)·(1, a, b).
+/// L(w) = −Σ [y·log σ(z) + (1 − y)·log(1 − σ(z))] with z = w[0] + w[1]·a + w[2]·b. Its gradient is the
+/// classic Σ (σ(z) − y)·(1, a, b).
 @dimensions(n: 3)
 @points(([0.1, -0.5, 0.8]), ([0, 0, 0]), ([1.5, 1, -2]))
 @domain(w: -2...2)
@@ -694,6 +1480,159 @@ gradient lstm_sequence {
 }
 
 """#),
+        ("scale", #"""
+// Bad scaling: inputs and values near 1e8 and 1e-8. A fixed absolute step fails at both ends (at 1e8 a
+// step of 1e-8 is below the spacing of doubles; at 1e-8 a step of 1e-6 jumps over the whole feature),
+// and a fixed absolute tolerance either swallows real errors or flags rounding. Steps relative to |x|
+// cope with large inputs; for tiny inputs whose features are as small as the inputs themselves, no step
+// of the form √ε·max(1, |x|) can work, and those functions say so with @xfail.
+
+/// The Euclidean norm at a distance of about 10⁸: inputs and value near 1e8, gradient (x, y)/r of order
+/// 1. A relative step (about 1.5 here) is fine; an absolute step of 1e-8 would not even change x.
+@points((1e8, 2e8), (3e8, 1.5e8))
+@domain(x: 1e8...3e8, y: 1e8...3e8)
+@tags(scale, large)
+func big_norm(x, y) {
+    return sqrt(x^2 + y^2)
+}
+
+gradient big_norm {
+    let r = sqrt(x^2 + y^2)
+    return [x / r, y / r]
+}
+
+/// The gradient of the squared norm returned instead: the square root's chain factor 1/(2r) missing.
+@mutant("chain factor 1/(2r) of the square root missing: (2x, 2y)")
+gradient big_norm {
+    return [2 * x, 2 * y]
+}
+
+/// x·log(x) for x between 1e7 and 1e9: a value near 10⁹–10¹⁰ whose derivative log(x) + 1 is about 20.
+@points((1e8), (5e8))
+@domain(x: 1e7...1e9)
+@tags(scale, large)
+func big_log(x) {
+    return x * log(x)
+}
+
+gradient big_log {
+    return [log(x) + 1]
+}
+
+/// The product rule's second term dropped: log(x) instead of log(x) + 1 (about 5% off).
+@mutant("product rule's second term dropped: log(x)")
+gradient big_log {
+    return [log(x)]
+}
+
+/// Rosenbrock's function of the rescaled variables u = 1e-8·x, v = 1e-8·y: inputs near 1e8, value of
+/// order 1 to 10³, gradient of order 1e-8 to 1e-5. Each entry carries the rescaling's chain factor 1e-8.
+@points((1.5e8, 1e8), (-1e8, 2e8))
+@domain(x: -2e8...2e8, y: -1e8...3e8)
+@tags(scale, large, classic)
+func scaled_rosenbrock(x, y) {
+    let u = 1e-8 * x
+    let v = 1e-8 * y
+    return 100 * (v - u^2)^2 + (1 - u)^2
+}
+
+gradient scaled_rosenbrock {
+    let u = 1e-8 * x
+    let v = 1e-8 * y
+    return [1e-8 * (-400 * u * (v - u^2) - 2 * (1 - u)), 1e-8 * 200 * (v - u^2)]
+}
+
+/// The rescaling's chain factor 1e-8 forgotten: the gradient with respect to (u, v) returned as if it
+/// were the gradient with respect to (x, y).
+@mutant("chain factor 1e-8 of the rescaling dropped")
+gradient scaled_rosenbrock {
+    let u = 1e-8 * x
+    let v = 1e-8 * y
+    return [-400 * u * (v - u^2) - 2 * (1 - u), 200 * (v - u^2)]
+}
+
+/// Values near 1e-8 from inputs of order 1: f = 1e-8·(sin x + x·y²), gradient of order 1e-8. Differences
+/// behave well; the comparison must be relative, since any absolute tolerance near 1e-8 would accept
+/// the mutant below.
+@points((1, 1), (0.5, 2))
+@domain(x: 0.5...2, y: 0.5...2)
+@tags(scale, small)
+func tiny_values(x, y) {
+    return 1e-8 * (sin(x) + x * y^2)
+}
+
+gradient tiny_values {
+    return [1e-8 * (cos(x) + y^2), 1e-8 * 2 * x * y]
+}
+
+/// The power rule's factor 2 dropped in ∂(x·y²)/∂y: wrong by half, but only by about 1e-8 in absolute
+/// terms.
+@mutant("power rule's factor 2 dropped in ∂(x·y²)/∂y (an absolute error of about 1e-8)")
+gradient tiny_values {
+    return [1e-8 * (cos(x) + y^2), 1e-8 * x * y]
+}
+
+/// A softplus that is sharp on the scale 1e-8, f = 1e-8·softplus(1e8·x) (a smoothed ReLU): inputs and
+/// values near 1e-8, derivative σ(1e8·x) of order 1. Any step of the form √ε·max(1, |x|) is absolute at
+/// this scale and wider than the feature: on the domain the forward difference (h ≈ 1.5e-8) is off by
+/// 0.9% to 15% and the central difference (h ≈ 6e-6, reaching into the flat part) by 30% or more.
+@points((1e-8), (2.5e-8))
+@domain(x: 1e-8...4e-8)
+@xfail("forward-difference", "the step √ε·max(1, |x|) ≈ 1.5e-8 is as wide as the function's feature at 1e-8")
+@xfail("central-difference", "the step ε^(1/3)·max(1, |x|) ≈ 6e-6 spans the whole feature at 1e-8")
+@tags(scale, small)
+func tiny_softplus(x) {
+    return 1e-8 * softplus(1e8 * x)
+}
+
+gradient tiny_softplus {
+    return [sigmoid(1e8 * x)]
+}
+
+/// The ratio x/y with y between 1e-9 and 1e-7: value up to 2e9, ∂f/∂x = 1/y near 1e8, ∂f/∂y = −x/y² up to
+/// 2e18. Differences along y with a step of √ε or ε^(1/3) in absolute terms jump far past y (the central
+/// stencil even crosses the pole at 0) and are wrong at every point; along x they are fine.
+@points((1, 1e-8), (0.5, 3e-9))
+@domain(x: 0.5...2, y: 1e-9...1e-7)
+@xfail("forward-difference", "a step of about 1.5e-8 along y is larger than y itself")
+@xfail("central-difference", "the central stencil along y (h ≈ 6e-6) crosses the pole at y = 0")
+@tags(scale, small)
+func tiny_ratio(x, y) {
+    return x / y
+}
+
+gradient tiny_ratio {
+    return [1 / y, -x / y^2]
+}
+
+/// The quotient rule's sign lost in ∂f/∂y.
+@mutant("sign of the quotient rule's ∂f/∂y flipped: +x/y²")
+gradient tiny_ratio {
+    return [1 / y, x / y^2]
+}
+
+/// Mixed scales in one gradient: f = x·y + log(x) with x near 1e8 and y near 1e-8, so ∂f/∂x = y + 1/x is
+/// about 1e-8 and ∂f/∂y = x about 1e8. The two entries are 16 orders apart: each must be judged on its
+/// own scale (componentwise), since a normwise comparison cannot see the small entry at all.
+@points((1e8, 1e-8), (3e8, 2e-8))
+@domain(x: 1e8...3e8, y: 1e-8...3e-8)
+@tags(scale, mixed)
+func mixed_scales(x, y) {
+    return x * y + log(x)
+}
+
+gradient mixed_scales {
+    return [y + 1 / x, x]
+}
+
+/// The derivative of log(x) dropped from the small entry: ∂f/∂x is off by 25% to 75%, an absolute error
+/// of about 1e-8 beside an entry of 1e8. Only a componentwise comparison catches it.
+@mutant("dropped term: 1/x missing from the small entry ∂f/∂x (invisible to a normwise comparison)")
+gradient mixed_scales {
+    return [y, x]
+}
+
+"""#),
         ("seeds", #"""
 // Seeds: every function of the three seed articles in shared/seeds (000, 001, 002), with the mistakes
 // those articles make or invite written as mutants.
@@ -754,7 +1693,7 @@ gradient cubic {
 /// article. Forward mode needs one sweep per input (two), reverse mode one sweep. The domain stays away
 /// from the cone's tip at the origin, where the function is not differentiable.
 @points((3, 4), (1, -2))
-@domain(x1: 0.5...3, x2: -3...3)
+@domain(x1: 0.5...4, x2: -4...4)
 @tags(seed, elementary)
 func norm2(x1, x2) {
     return (x1^2 + x2^2)^0.5
@@ -947,6 +1886,265 @@ gradient toy_network {
         }
     }
     return g
+}
+
+"""#),
+        ("swell", #"""
+// Expression swell: iterated maps, nested products and compositions whose symbolic derivative grows
+// much faster than the program that computes them. The logistic map appears at several depths so that
+// expression size can be plotted against depth; exact AD stays at a constant cost ratio throughout.
+
+/// The logistic map l ← 4·l·(1 − l) iterated twice from l = x. Its derivative is the product of the
+/// factors 4·(1 − 2·l_k) along the orbit.
+@points((0.1), (0.2), (0.3))
+@domain(x: 0.05...0.3)
+@tags(swell, logistic, loop)
+func logistic_2(x) {
+    var l = x
+    for k in 0..<2 {
+        l = 4 * l * (1 - l)
+    }
+    return l
+}
+
+gradient logistic_2 {
+    var l = x
+    var d = 1
+    for k in 0..<2 {
+        d *= 4 * (1 - 2 * l)
+        l = 4 * l * (1 - l)
+    }
+    return [d]
+}
+
+/// The logistic map iterated four times. Written out as one expression, l appears twice in each step,
+/// so the expression tree doubles with every iteration (2⁴ leaves here) while the program grows linearly.
+@points((0.1), (0.2), (0.3))
+@domain(x: 0.05...0.3)
+@tags(swell, logistic, loop)
+func logistic_4(x) {
+    var l = x
+    for k in 0..<4 {
+        l = 4 * l * (1 - l)
+    }
+    return l
+}
+
+gradient logistic_4 {
+    var l = x
+    var d = 1
+    for k in 0..<4 {
+        d *= 4 * (1 - 2 * l)
+        l = 4 * l * (1 - l)
+    }
+    return [d]
+}
+
+/// The chain rule stopped one level short: the first iteration's factor 4·(1 − 2x) is missing. On the
+/// domain that factor lies in [1.6, 3.6], so the mutant is off by at least 37%.
+@mutant("chain rule one level short: the first factor 4·(1 − 2x) missing")
+gradient logistic_4 {
+    var l = 4 * x * (1 - x)
+    var d = 1
+    for k in 0..<3 {
+        d *= 4 * (1 - 2 * l)
+        l = 4 * l * (1 - l)
+    }
+    return [d]
+}
+
+/// The logistic map iterated eight times: 2⁸ leaves as a tree. The derivative grows like 2ᵈ with the
+/// depth d, and the map is chaotic, so the function oscillates faster with every iteration.
+@points((0.1), (0.2), (0.3))
+@domain(x: 0.05...0.3)
+@tags(swell, logistic, loop)
+func logistic_8(x) {
+    var l = x
+    for k in 0..<8 {
+        l = 4 * l * (1 - l)
+    }
+    return l
+}
+
+gradient logistic_8 {
+    var l = x
+    var d = 1
+    for k in 0..<8 {
+        d *= 4 * (1 - 2 * l)
+        l = 4 * l * (1 - l)
+    }
+    return [d]
+}
+
+/// The logistic map iterated sixteen times: 2¹⁶ leaves as a tree, derivatives typically of order 10⁴,
+/// and oscillations on a scale of about 10⁻⁵ in x. A central difference with h ≈ 6e-6 spans a large part
+/// of one oscillation, so its truncation error is tens of percent at every point; exact AD is unaffected.
+@points((0.1), (0.2), (0.3))
+@domain(x: 0.05...0.3)
+@xfail("central-difference", "the step (about 6e-6) spans the oscillations of 16 chaotic iterations")
+@tags(swell, logistic, loop)
+func logistic_16(x) {
+    var l = x
+    for k in 0..<16 {
+        l = 4 * l * (1 - l)
+    }
+    return l
+}
+
+gradient logistic_16 {
+    var l = x
+    var d = 1
+    for k in 0..<16 {
+        d *= 4 * (1 - 2 * l)
+        l = 4 * l * (1 - l)
+    }
+    return [d]
+}
+
+/// The nested product ∏ (x[i]² + 1). Its gradient entry i is the product of all the other factors times
+/// 2·x[i], so a symbolic gradient has n terms of n factors each (quadratic swell), while reverse mode
+/// needs one sweep. The domain keeps the product below the Float range at n = 100.
+@dimensions(n: 2, 10, 100)
+@domain(x: 0.3...1)
+@tags(swell, product, loop)
+func nested_product(x[n]) {
+    var p = 1
+    for i in 0..<n {
+        p *= x[i]^2 + 1
+    }
+    return p
+}
+
+gradient nested_product {
+    var p = 1
+    for i in 0..<n {
+        p *= x[i]^2 + 1
+    }
+    var g = zeros(n)
+    for i in 0..<n {
+        g[i] = p * 2 * x[i] / (x[i]^2 + 1)
+    }
+    return g
+}
+
+/// The product accumulated over one factor too few (0..<n−1) before it is used in the gradient.
+@mutant("off-by-one range: the product omits the last factor")
+gradient nested_product {
+    var p = 1
+    for i in 0..<n-1 {
+        p *= x[i]^2 + 1
+    }
+    var g = zeros(n)
+    for i in 0..<n {
+        g[i] = p * 2 * x[i] / (x[i]^2 + 1)
+    }
+    return g
+}
+
+/// sin(sin(…sin(x)…)) ten levels deep. The derivative is the product of cos at every level's argument;
+/// a symbolic derivative repeats each inner subexpression at every level.
+@points((0.5), (1.2), (0.25))
+@domain(x: 0.2...1.5)
+@tags(swell, composition, loop, trigonometric)
+func nested_sin(x) {
+    var y = x
+    for k in 0..<10 {
+        y = sin(y)
+    }
+    return y
+}
+
+gradient nested_sin {
+    var y = x
+    var d = 1
+    for k in 0..<10 {
+        d *= cos(y)
+        y = sin(y)
+    }
+    return [d]
+}
+
+/// The chain stopped one level short: the outermost factor cos(y₉) missing. On the domain y₉ ≥ 0.17, so
+/// the mutant is off by at least 1.4%.
+@mutant("chain rule one level short: the outermost factor cos(y₉) missing")
+gradient nested_sin {
+    var y = x
+    var d = 1
+    for k in 0..<9 {
+        d *= cos(y)
+        y = sin(y)
+    }
+    return [d]
+}
+
+/// Repeated squaring, y ← y·y eight times: x^256. Each product is one node, but the two operands are the
+/// same node, so a tree has 2⁸ leaves. The derivative 256·x²⁵⁵ is steep: near 1 the relative change of f
+/// is 256 times that of x, a test of the difference methods' truncation error.
+@points((1.01), (0.99), (1))
+@domain(x: 0.97...1.03)
+@tags(swell, power, loop)
+func repeated_squaring(x) {
+    var y = x
+    for k in 0..<8 {
+        y = y * y
+    }
+    return y
+}
+
+gradient repeated_squaring {
+    return [256 * x^255]
+}
+
+/// The power rule's factor off by one: 255 instead of 2⁸ = 256 (0.4% off everywhere).
+@mutant("off-by-one factor: 255·x²⁵⁵ instead of 256·x²⁵⁵")
+gradient repeated_squaring {
+    return [255 * x^255]
+}
+
+/// A chain of four different elementary functions, exp(sin(cos(log(1 + x²)))). Every link contributes a
+/// factor evaluated at its own argument.
+@points((0.5), (-1.5), (2))
+@domain(x: -3...3)
+@tags(swell, composition, elementary)
+func composed(x) {
+    return exp(sin(cos(log(1 + x^2))))
+}
+
+gradient composed {
+    let a = log(1 + x^2)
+    let b = cos(a)
+    let c = sin(b)
+    return [exp(c) * cos(b) * -sin(a) * 2 * x / (1 + x^2)]
+}
+
+/// The derivative of cos taken as +sin.
+@mutant("sign of cos′ flipped")
+gradient composed {
+    let a = log(1 + x^2)
+    let b = cos(a)
+    let c = sin(b)
+    return [exp(c) * cos(b) * sin(a) * 2 * x / (1 + x^2)]
+}
+
+/// Two variables threaded through nested compositions with shared subexpressions:
+/// sin(x·y + cos(x + sin(y·exp(x)))). Both inputs appear at several depths, so the symbolic gradient
+/// repeats whole subtrees, and the adjoints of x and y collect contributions from three places each.
+@points((0.5, 1), (-1, 0.3), (1.2, -0.8))
+@domain(x: -1.5...1.5, y: -1.5...1.5)
+@tags(swell, composition, fanout)
+func composed_2d(x, y) {
+    return sin(x * y + cos(x + sin(y * exp(x))))
+}
+
+gradient composed_2d {
+    let e = exp(x)
+    let s = sin(y * e)
+    let u = x + s
+    let z = x * y + cos(u)
+    let dz = cos(z)
+    let du = -sin(u)
+    let ds = cos(y * e)
+    return [dz * (y + du * (1 + ds * y * e)), dz * (x + du * ds * e)]
 }
 
 """#),
