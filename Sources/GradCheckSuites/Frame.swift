@@ -66,7 +66,9 @@ enum ExecutionState {
     /// The lowest stack address a call may reach (0 until first needed).
     static let stackLimit = 5
     static let maximumVectorLength = 6
-    static let count = 7
+    /// The stack address where the evaluation started.
+    static let stackRoot = 7
+    static let count = 8
 
     /// A fresh state for one evaluation under `limits`.
     static func allocate(_ limits: RuntimeLimits) -> UnsafeMutablePointer<Int> {
@@ -77,6 +79,7 @@ enum ExecutionState {
         state[elementsLeft] = limits.maximumAllocatedElements
         state[maximumDepth] = limits.maximumRecursionDepth
         state[maximumVectorLength] = limits.maximumVectorLength
+        state[stackRoot] = StackGuard.currentAddress()
         return state
     }
 

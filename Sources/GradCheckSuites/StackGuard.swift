@@ -58,11 +58,18 @@ enum StackGuard {
         #endif
     }
 
-    /// Whether a call at `depth` still has room on the stack; computes the limit on first need.
+    /// Stack an evaluation may use before the thread's bounds are looked up (which can cost tens of
+    /// microseconds on the main thread); every thread has at least this much.
+    static let freeUse = 64 << 10
+
+    /// Whether a call at `depth` still has room on the stack. The thread's bounds are only looked up, once
+    /// per evaluation, when the evaluation has used more than ``freeUse`` bytes of stack.
     @inline(__always)
     static func hasRoom(_ state: UnsafeMutablePointer<Int>, depth: Int) -> Bool {
         guard depth > uncheckedDepth else { return true }
+        let current = currentAddress()
+        if state[ExecutionState.stackRoot] - current < freeUse { return true }
         if state[ExecutionState.stackLimit] == 0 { state[ExecutionState.stackLimit] = limitForCurrentThread() }
-        return currentAddress() > state[ExecutionState.stackLimit]
+        return current > state[ExecutionState.stackLimit]
     }
 }
