@@ -61,7 +61,7 @@ struct Checker {
         context.isFinalPass = true
         var program: [FunctionIR] = []
         for index in declarations.indices {
-            var finalSink = declarations[index].hadSyntaxErrors ? DiagnosticSink(source: source) : sink
+            var finalSink = declarations[index].hadSyntaxErrors ? DiagnosticSink(source: source, silent: true) : sink
             // Returns of disagreeing types are reported once, below, rather than at each return.
             let (function, returns) = checkFunction(index, sink: &finalSink, convertReturns: !conflicted.contains(index))
             if !declarations[index].hadSyntaxErrors {
@@ -110,7 +110,7 @@ struct Checker {
         var changed = false
         var conflicted: Set<Int> = []
         for index in declarations.indices {
-            var scratch = DiagnosticSink(source: source)
+            var scratch = DiagnosticSink(source: source, silent: true)
             let (_, returns) = checkFunction(index, sink: &scratch)
             let known = returns.map(\.type).filter { $0 != .unknown }
             if let first = known.first, known.contains(where: { !Self.compatible($0, first) }) {
@@ -165,9 +165,11 @@ struct Checker {
     mutating func collectDerivatives(_ tree: SyntaxTree) {
         for case .derivative(let declaration) in tree.declarations {
             guard let target = context.functionIndex[declaration.target] else {
-                let hint = NameSuggestion.hint(declaration.target, among: context.signatures.filter { !$0.isHelper }.map(\.name))
+                let names = { [context] in context.signatures.filter { !$0.isHelper }.map(\.name) }
                 sink.error(
-                    "\(declaration.kind.rawValue) of unknown function '\(declaration.target)'\(hint)", at: declaration.targetOffset)
+                    "\(declaration.kind.rawValue) of unknown function '\(declaration.target)'"
+                        + NameSuggestion.hint(declaration.target, among: names()),
+                    at: declaration.targetOffset)
                 continue
             }
             if context.signatures[target].isHelper {
@@ -246,7 +248,7 @@ struct Checker {
         default: break
         }
         var checker = FunctionChecker(
-            source: source, sink: declaration.hadSyntaxErrors ? DiagnosticSink(source: source) : sink, context: context,
+            source: source, sink: declaration.hadSyntaxErrors ? DiagnosticSink(source: source, silent: true) : sink, context: context,
             resultType: expected, subject: "the \(declaration.kind.rawValue) of '\(declaration.target)'")
         let parameters = checker.declareParameters(of: signature)
         let body = checker.checkBlock(declaration.body)

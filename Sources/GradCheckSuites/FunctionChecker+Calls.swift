@@ -16,8 +16,9 @@ extension FunctionChecker {
             if lookup(name) != nil {
                 sink.error("'\(name)' is a variable, not a function", at: offset)
             } else {
-                let hint = NameSuggestion.hint(name, among: context.signatures.map(\.name) + Builtin.names)
-                sink.error("unknown function '\(name)'\(hint)", at: offset)
+                sink.error(
+                    "unknown function '\(name)'" + NameSuggestion.hint(name, among: Builtin.names + context.signatures.map(\.name)),
+                    at: offset)
             }
             return .unknown
         }

@@ -101,8 +101,9 @@ extension FunctionChecker {
             if context.functionIndex[name] != nil || Builtin(name) != nil {
                 sink.error("'\(name)' is a function; call it with arguments: \(name)(…)", at: offset)
             } else {
-                let hint = NameSuggestion.hint(name, among: visibleNames + ["pi"])
-                sink.error("unknown name '\(name)'\(hint)", at: offset)
+                let scopes = self.scopes
+                sink.error(
+                    "unknown name '\(name)'" + NameSuggestion.hint(name, among: Self.names(in: scopes) + ["pi"]), at: offset)
             }
             return .unknown
         }

@@ -148,8 +148,10 @@ extension FunctionChecker {
         target: AssignmentTarget, op: AssignmentOperator, operatorOffset: Int, value: Expr
     ) -> StatementIR? {
         guard let variable = lookup(target.name) else {
-            let hint = NameSuggestion.hint(target.name, among: visibleNames)
-            sink.error("unknown name '\(target.name)'\(hint)", at: target.nameOffset)
+            let scopes = self.scopes
+            sink.error(
+                "unknown name '\(target.name)'" + NameSuggestion.hint(target.name, among: Self.names(in: scopes)),
+                at: target.nameOffset)
             return nil
         }
         let reason: String? = switch variable.role {

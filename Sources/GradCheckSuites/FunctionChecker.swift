@@ -74,7 +74,10 @@ struct FunctionChecker {
     }
 
     /// Every visible variable name, innermost first, for suggestions.
-    var visibleNames: [String] {
+    var visibleNames: [String] { Self.names(in: scopes) }
+
+    /// The names declared in `scopes`, innermost first.
+    static func names(in scopes: [[String: Variable]]) -> [String] {
         scopes.reversed().flatMap { $0.keys.sorted() }
     }
 

@@ -7,11 +7,17 @@
 /// beyond) or differs only in case; among equally close candidates the first in the given order wins, so
 /// callers list the most relevant names (local variables, then parameters, then functions) first.
 enum NameSuggestion {
+    /// Names longer than this get no suggestion, and only this many candidates are compared, so that a
+    /// file of huge or countless names cannot make suggesting slow.
+    static let maximumLength = 64
+    static let maximumCandidates = 1_000
+
     /// The best candidate for `name`, or nil when none is close enough.
     static func suggest(_ name: String, among candidates: [String]) -> String? {
+        guard name.count <= maximumLength else { return nil }
         var best: (name: String, distance: Int)?
         let lowered = name.lowercased()
-        for candidate in candidates where candidate != name {
+        for candidate in candidates.prefix(maximumCandidates) where candidate != name && candidate.count <= maximumLength {
             if candidate.lowercased() == lowered { return candidate }
             let limit = allowedDistance(for: max(name.count, candidate.count))
             guard abs(candidate.count - name.count) <= limit else { continue }

@@ -81,26 +81,33 @@ struct DiagnosticSink {
     private(set) var errorCount = 0
     /// Errors past this many are dropped (one last error says so).
     static let maximumErrors = 50
+    /// A silent sink counts errors but keeps no messages (and never builds them): for the checker's
+    /// inference passes, whose diagnostics are thrown away.
+    let isSilent: Bool
 
-    init(source: SourceFile) {
+    init(source: SourceFile, silent: Bool = false) {
         self.source = source
+        isSilent = silent
     }
 
     var hasErrors: Bool { errorCount > 0 }
     var isFull: Bool { errorCount >= Self.maximumErrors }
 
-    mutating func error(_ message: String, at offset: Int) {
+    /// Records an error; `message` is only built when it is kept.
+    mutating func error(_ message: @autoclosure () -> String, at offset: Int) {
         guard errorCount <= Self.maximumErrors else { return }
         errorCount += 1
+        if isSilent { return }
         if errorCount > Self.maximumErrors {
             diagnostics.append(source.diagnostic("too many errors; stopping here", at: offset))
         } else {
-            diagnostics.append(source.diagnostic(message, at: offset))
+            diagnostics.append(source.diagnostic(message(), at: offset))
         }
     }
 
-    mutating func warning(_ message: String, at offset: Int) {
-        diagnostics.append(source.diagnostic(message, at: offset, severity: .warning))
+    mutating func warning(_ message: @autoclosure () -> String, at offset: Int) {
+        if isSilent { return }
+        diagnostics.append(source.diagnostic(message(), at: offset, severity: .warning))
     }
 
     /// The diagnostics sorted by position (stable for equal positions), so that a file's errors read top

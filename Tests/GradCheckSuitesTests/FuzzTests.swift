@@ -253,3 +253,17 @@ import Testing
         }
     }
 }
+
+extension FuzzTests {
+    @Test func manyNamesAndHugeNamesStayFast() {
+        let start = Date()
+        // Thousands of functions, each using an unknown name: suggestions are bounded.
+        var text = ""
+        for index in 0..<3_000 { text += "func f\(index)(x) { return y\(index) }\n" }
+        _ = exercise(Array(text.utf8))
+        // Two huge, nearly equal names.
+        let long = String(repeating: "a", count: 200_000)
+        _ = exercise(Array("@domain(x: 0...1)\nfunc f(x) {\n    let \(long)b = 1\n    return \(long)c\n}\n".utf8))
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+}
