@@ -23,12 +23,13 @@ let package = Package(
         .target(name: "GradCheckReverse", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckNumeric", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckSymbolic", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .target(name: "GradCheckSuites", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckAutoDiff", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(
             name: "GradCheck",
             dependencies: [
                 "GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric", "GradCheckSymbolic",
-                "GradCheckAutoDiff",
+                "GradCheckAutoDiff", "GradCheckSuites",
             ],
             swiftSettings: strictSettings
         ),
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(
             name: "GradCheckSymbolicTests", dependencies: ["GradCheckSymbolic"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
+        .testTarget(name: "GradCheckSuitesTests", dependencies: ["GradCheckSuites"], swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckCLITests", dependencies: ["GradCheckCLI", "gradcheck", "gradcheck-faults"],
             swiftSettings: strictSettings),

@@ -3,6 +3,7 @@
 @_exported import GradCheckForward
 @_exported import GradCheckNumeric
 @_exported import GradCheckReverse
+@_exported import GradCheckSuites
 @_exported import GradCheckSymbolic
 
 /// The standard set of strategies, in the order reports list them.

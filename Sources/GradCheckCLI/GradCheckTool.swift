@@ -8,8 +8,13 @@ public struct GradCheckTool: Sendable {
 
     /// The strategies `run` can use: the standard ones, plus any plugin a host registers.
     public var registry: StrategyRegistry
-    /// The functions a run uses when no suite path is given.
+    /// Compiled functions a run uses besides the standard suites when no suite path is given.
     public var builtInFunctions: [any TestFunction]
+    /// Whether a command given no suite path also loads the standard suites (`./Suites`, else the copy
+    /// built into the library).
+    public var loadsStandardSuites = true
+    /// The bounds on loops, recursion and sizes when suites run.
+    public var suiteLimits = RuntimeLimits.default
     /// The path of this program's executable, which `run --isolate` starts as child processes; nil when
     /// the host cannot name one (then `--isolate` is a usage error).
     public var executablePath: String?

@@ -8,7 +8,10 @@ struct ListCommand {
     static let definition = CommandDefinition(
         commandPath: "gradcheck list",
         abstract: "List the registered strategies or the corpus functions.",
-        arguments: [PositionalDefinition(name: "kind", help: "strategies or functions")],
+        arguments: [
+            PositionalDefinition(name: "kind", help: "strategies or functions"),
+            PositionalDefinition(name: "paths", help: "With functions: suite files or folders (default: the standard corpus).", variadic: true, optional: true),
+        ],
         options: [
             .flag("--expressions", help: "With functions: print each function's simplified symbolic derivative at its first point."),
             .help,
@@ -23,8 +26,14 @@ struct ListCommand {
         case "strategies":
             return CommandResult(exitCode: .success, standardOutput: strategies())
         case "functions":
-            let expressions = parsed.has("--expressions") ? "\n" + symbolicDerivatives() : ""
-            return CommandResult(exitCode: .success, standardOutput: functions() + expressions)
+            let corpus: [any TestFunction]
+            do {
+                corpus = try CorpusSource(tool: tool).functions(paths: Array(parsed.positionals.dropFirst()))
+            } catch {
+                return CorpusSource.failure(error)
+            }
+            let expressions = parsed.has("--expressions") ? "\n" + symbolicDerivatives(corpus) : ""
+            return CommandResult(exitCode: .success, standardOutput: functions(corpus) + expressions)
         case let other:
             throw UsageError.invalidValue(option: "<kind>", value: other, expected: "strategies or functions")
         }
@@ -40,9 +49,9 @@ struct ListCommand {
 
     /// Each function's closed form and simplified derivative at its first sample point, with the region
     /// where that closed form holds; functions with more than 8 inputs are left out (their forms are long).
-    private func symbolicDerivatives() -> String {
+    private func symbolicDerivatives(_ corpus: [any TestFunction]) -> String {
         var out = ""
-        for function in tool.builtInFunctions where function.inputCount <= 8 {
+        for function in corpus where function.inputCount <= 8 {
             guard let point = function.sampling.points(count: 1, seed: 1, salt: function.id.description).first else { continue }
             out += "\(function.id) at (\(point.map(format).joined(separator: ", "))):\n"
             do {
@@ -60,11 +69,11 @@ struct ListCommand {
         line.count <= 300 ? String(line) : line.prefix(300) + "… (\(line.count) characters in all)"
     }
 
-    private func functions() -> String {
+    private func functions(_ corpus: [any TestFunction]) -> String {
         var table = TextTable(
             headers: ["function", "inputs", "outputs", "derivative", "mutants", "tags"],
             alignments: [.left, .right, .right, .left, .right, .left])
-        for function in tool.builtInFunctions {
+        for function in corpus {
             table.append([
                 function.id.description, String(function.inputCount), String(function.outputCount),
                 function.hasHandCodedDerivative ? (function.outputCount == 1 ? "gradient" : "jacobian") : "-",

@@ -9,9 +9,12 @@ struct RunCommand {
         commandPath: "gradcheck run",
         abstract: "Check strategies against the corpus and an independent reference; print a table.",
         discussion: """
-            Exit status: 0 when every derivative is verified, 1 when one fails or a strategy errors,
-            64 for a usage error.
+            With no path, runs the standard suites (./Suites when that folder exists, else the built-in
+            copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
+            one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
+            suite file.
             """,
+        arguments: [PositionalDefinition(name: "paths", help: "Suite files (.grad) or folders of them.", variadic: true, optional: true)],
         options: [
             .value("--strategy", "id", help: "Only this strategy (repeatable; see 'gradcheck list strategies').", repeatable: true),
             .value("--function", "glob", help: "Only functions whose suite/name or name match (repeatable).", repeatable: true),
@@ -49,7 +52,14 @@ struct RunCommand {
         let precision = try parsed.choice("--precision", from: ["double", "float"], default: "double")
 
         let selection = FunctionSelection(patterns: parsed.all("--function"), tags: parsed.all("--tag"))
-        var functions = selection.select(tool.builtInFunctions)
+        let paths = parsed.positionals
+        let corpus: [any TestFunction]
+        do {
+            corpus = try CorpusSource(tool: tool).functions(paths: paths)
+        } catch {
+            return CorpusSource.failure(error)
+        }
+        var functions = selection.select(corpus)
         if let shard = parsed.value("--shard") { functions = try Sharding(parsing: shard).select(functions) }
         guard !functions.isEmpty else {
             return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
@@ -71,6 +81,7 @@ struct RunCommand {
             }
             var shared = Self.inheritedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
             if parsed.has("--no-timing") { shared.append("--no-timing") }
+            shared += ["--"] + paths
             let points = Double(configuration.pointsPerFunction)
             let isolated = IsolatedRun(
                 executable: executable, sharedArguments: shared,

@@ -16,6 +16,7 @@ struct SweepCommand {
         arguments: [PositionalDefinition(name: "function", help: "The function: suite/name or name.")],
         options: [
             .value("--at", "x,y,...", help: "The point, one value per input (default: its first sample point)."),
+            .value("--suite", "path", help: "Look the function up in this suite file or folder (repeatable; default: the standard corpus).", repeatable: true),
             .value("--strategy", "id", help: "Only this method: forward-difference, central-difference or richardson (repeatable).", repeatable: true),
             .value("--against", "id", help: "Compare with this strategy's derivative instead of the reference."),
             .help,
@@ -26,7 +27,13 @@ struct SweepCommand {
         if parsed.has("--help") {
             return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.definition))
         }
-        let function = try FunctionLookup.find(parsed.positionals[0], in: tool.builtInFunctions)
+        let corpus: [any TestFunction]
+        do {
+            corpus = try CorpusSource(tool: tool).functions(paths: parsed.all("--suite"))
+        } catch {
+            return CorpusSource.failure(error)
+        }
+        let function = try FunctionLookup.find(parsed.positionals[0], in: corpus)
         let point = try PointParsing.point(parsed.value("--at"), for: function)
         let methods = try parsed.all("--strategy").map { id in
             guard let method = StepSweep.Method(rawValue: id) else {

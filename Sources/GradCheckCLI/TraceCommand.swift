@@ -13,6 +13,7 @@ struct TraceCommand {
         arguments: [PositionalDefinition(name: "function", help: "The function: suite/name or name.")],
         options: [
             .value("--at", "x,y,...", help: "The point, one value per input (default: its first sample point)."),
+            .value("--suite", "path", help: "Look the function up in this suite file or folder (repeatable; default: the standard corpus).", repeatable: true),
             .value("--input", "name", help: "The input whose tangent trace is shown (default: the last one)."),
             .value("--format", "format", help: "text, markdown or dot (default: text)."),
             .help,
@@ -23,7 +24,13 @@ struct TraceCommand {
         if parsed.has("--help") {
             return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.definition))
         }
-        let function = try FunctionLookup.find(parsed.positionals[0], in: tool.builtInFunctions)
+        let corpus: [any TestFunction]
+        do {
+            corpus = try CorpusSource(tool: tool).functions(paths: parsed.all("--suite"))
+        } catch {
+            return CorpusSource.failure(error)
+        }
+        let function = try FunctionLookup.find(parsed.positionals[0], in: corpus)
         let point = try PointParsing.point(parsed.value("--at"), for: function)
         let format = try parsed.choice("--format", from: ["text", "markdown", "dot"], default: "text")
         let input: Int

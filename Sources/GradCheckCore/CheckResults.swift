@@ -16,12 +16,19 @@ public struct PointResult: Sendable, Codable {
     public var outsideTolerance: [EntryIndex]?
     /// On a failure: which other strategies agree with the reference, and which with this result.
     public var consensus: String?
+    /// The floor φ the tolerance used at this point (see ``Tolerance``), when the point was judged.
+    public var floor: Double?
+    /// The relative tolerance used at this point when it differs from the cell's (an exact method's
+    /// tolerance widened for an ill-conditioned function), else nil.
+    public var rtol: Double?
 
     public init(
         point: [Double], verdict: Verdict, message: String? = nil, derivative: [[Double]]? = nil,
         reference: [[Double]]? = nil, errors: ErrorMeasures? = nil, errorEstimate: [[Double]]? = nil,
-        outsideTolerance: [EntryIndex]? = nil, consensus: String? = nil
+        outsideTolerance: [EntryIndex]? = nil, consensus: String? = nil, floor: Double? = nil, rtol: Double? = nil
     ) {
+        self.floor = floor
+        self.rtol = rtol
         self.point = point
         self.verdict = verdict
         self.message = message

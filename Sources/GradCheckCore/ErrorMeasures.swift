@@ -80,11 +80,13 @@ public struct ErrorMeasures: Sendable, Hashable, Codable {
 
     /// The entries outside `tolerance` (see ``Tolerance``), in row-major order; an entry that is not
     /// finite is always outside.
+    ///
+    /// `valueScale` is the derivative scale implied by the function's value, max|f| / max(1, max|x|); it
+    /// raises the floor when the tolerance ``Tolerance/scalesWithValue``.
     public static func violations(
-        of tolerance: Tolerance, candidate: [[ExtendedReal]], reference: [[ExtendedReal]]
+        of tolerance: Tolerance, candidate: [[ExtendedReal]], reference: [[ExtendedReal]], valueScale: ExtendedReal = 0
     ) -> [EntryIndex] {
-        let largest = reference.joined().map(\.magnitude).max() ?? 0
-        let floor = largest > 0 ? largest * ExtendedReal(tolerance.floorFraction) : 1
+        let floor = Self.floor(of: tolerance, reference: reference, valueScale: valueScale)
         var outside: [EntryIndex] = []
         for (i, row) in reference.enumerated() {
             for (j, r) in row.enumerated() {
@@ -96,6 +98,20 @@ public struct ErrorMeasures: Sendable, Hashable, Codable {
             }
         }
         return outside
+    }
+
+    /// The floor φ of `tolerance` for `reference`: floorFraction · max|r| (1 when r = 0), raised to
+    /// `valueScale` when the tolerance scales with the value.
+    public static func floor(of tolerance: Tolerance, reference: [[ExtendedReal]], valueScale: ExtendedReal) -> ExtendedReal {
+        let largest = reference.joined().map(\.magnitude).max() ?? 0
+        let relative = largest > 0 ? largest * ExtendedReal(tolerance.floorFraction) : 1
+        return tolerance.scalesWithValue && valueScale.isFinite ? Swift.max(relative, valueScale) : relative
+    }
+
+    /// The derivative scale implied by a function's value: max|f(x)| / max(1, max|x|).
+    public static func valueScale(value: [ExtendedReal], point: [Double]) -> ExtendedReal {
+        let size = point.map(\.magnitude).max() ?? 0
+        return (value.map(\.magnitude).max() ?? 0) / ExtendedReal(Swift.max(1, size))
     }
 }
 

@@ -12,15 +12,19 @@ struct PointComparison {
     let tolerance: Tolerance
     /// The most seconds the strategy may take (nil: no limit).
     var timeLimit: Double?
-    /// Failing entries within this many times the strategy's error estimate count as undecided.
-    static let estimateSafetyFactor: ExtendedReal = 4
+    /// Failing entries within this many times the strategy's error estimate count as undecided. Error
+    /// estimates of differences are heuristics that can be off by a few times; a derivative that is
+    /// really wrong is off by far more than ten times its estimate.
+    static let estimateSafetyFactor: ExtendedReal = 10
 
     func check<R: RealNumber>(
         _ strategy: any DifferentiationStrategy, variant: DerivativeVariant, at point: [Double],
-        reference: Result<ReferenceResult, any Error>, in _: R.Type
+        reference: Result<ReferenceResult, any Error>, observedRounding: Double = 0, in _: R.Type
     ) -> PointResult {
         var result = PointResult(point: point, verdict: .pass)
+        let tolerance = Self.conditioned(self.tolerance, observedRounding: observedRounding)
         let expected: [[ExtendedReal]]
+        var valueScale: ExtendedReal = 0
         switch reference {
         case .failure(let error):
             result.verdict = .error
@@ -34,6 +38,7 @@ struct PointComparison {
                 return result
             }
             expected = reference.jacobian
+            valueScale = ErrorMeasures.valueScale(value: reference.value, point: point)
             if let dispute = reference.dispute {
                 result.verdict = .disputed
                 result.message = dispute
@@ -65,8 +70,10 @@ struct PointComparison {
         result.errorEstimate = output.errorEstimate?.map { $0.map(\.doubleValue) }
         let errors = ErrorMeasures(candidate: candidate, reference: expected)
         result.errors = errors
-        let outside = ErrorMeasures.violations(of: tolerance, candidate: candidate, reference: expected)
+        let outside = ErrorMeasures.violations(of: tolerance, candidate: candidate, reference: expected, valueScale: valueScale)
         result.outsideTolerance = outside
+        result.floor = Double(ErrorMeasures.floor(of: tolerance, reference: expected, valueScale: valueScale))
+        if tolerance.rtol != self.tolerance.rtol { result.rtol = tolerance.rtol }
         if let bad = outside.first(where: { !candidate[$0.row][$0.column].isFinite }) {
             let message = "\(entryName(bad)) is \(format(candidate[bad.row][bad.column])) where the reference is finite "
                 + "(\(format(expected[bad.row][bad.column])))"
@@ -74,7 +81,7 @@ struct PointComparison {
         }
         guard result.verdict != .disputed, !outside.isEmpty else { return result }
 
-        let summary = failureSummary(outside, candidate: candidate, expected: expected, errors: errors)
+        let summary = failureSummary(outside, candidate: candidate, expected: expected, errors: errors, tolerance: tolerance)
         if let caveat = output.caveat {
             return verdict(.inconclusive, "\(caveat); \(summary)", on: result)
         }
@@ -90,6 +97,17 @@ struct PointComparison {
                 "the method's own error estimate (up to \(format(worst))) is too large to decide; \(summary)", on: result)
         }
         return verdict(.fail, summary, on: result)
+    }
+
+    /// An exact method's tolerance widened to 100× the relative rounding error observed in the function's
+    /// own value at the point, when that is larger: an ill-conditioned function (sixteen steps of a chaotic
+    /// map, say) amplifies the rounding of every exact method alike, and its derivative cannot be more
+    /// accurate than its value. Difference tolerances already scale with the function (``Tolerance``).
+    static func conditioned(_ tolerance: Tolerance, observedRounding: Double) -> Tolerance {
+        guard !tolerance.scalesWithValue, observedRounding.isFinite else { return tolerance }
+        var widened = tolerance
+        widened.rtol = Swift.max(tolerance.rtol, 100 * observedRounding)
+        return widened
     }
 
     private func verdict(_ verdict: Verdict, _ message: String, on result: PointResult) -> PointResult {
@@ -112,7 +130,8 @@ struct PointComparison {
 
     /// "2 of 4 entries outside the tolerance; worst ∂f/∂x1: got …, reference …, abs error …, rel error … (rtol …)".
     private func failureSummary(
-        _ outside: [EntryIndex], candidate: [[ExtendedReal]], expected: [[ExtendedReal]], errors: ErrorMeasures
+        _ outside: [EntryIndex], candidate: [[ExtendedReal]], expected: [[ExtendedReal]], errors: ErrorMeasures,
+        tolerance: Tolerance
     ) -> String {
         let entry = errors.worstEntry
         let total = expected.reduce(0) { $0 + $1.count }

@@ -31,11 +31,16 @@ public struct Runner: Sendable {
             let references = points.map { point in
                 Result { try reference.evaluate(function, at: point.map { ExtendedReal($0) }) }
             }
+            let roundings = zip(points, references).map { point, reference in
+                Self.observedRounding(function, at: point, reference: reference, in: R.self)
+            }
             var functionCells: [CellResult] = []
             for strategy in strategies {
                 for variant in variants(of: function, for: strategy) {
                     functionCells.append(
-                        check(strategy, variant: variant, on: function, points: points, references: references, in: R.self))
+                        check(
+                            strategy, variant: variant, on: function, points: points, references: references,
+                            roundings: roundings, in: R.self))
                 }
             }
             Consensus.annotate(&functionCells)
@@ -46,6 +51,23 @@ public struct Runner: Sendable {
             precision: R.precisionName, reference: reference.description,
             buildConfiguration: BuildInfo.configuration, timed: configuration.measureTimings)
         return RunReport(metadata: metadata, cells: cells)
+    }
+
+    /// The relative error of the function itself, evaluated in `R`, against the reference's value at
+    /// `point`: how much this function amplifies rounding there (0 when it cannot be told).
+    static func observedRounding<R: RealNumber>(
+        _ function: any TestFunction, at point: [Double], reference: Result<ReferenceResult, any Error>, in _: R.Type
+    ) -> Double {
+        guard case .success(let reference) = reference, let value = try? function.evaluate(point.map { R($0) }),
+            value.count == reference.value.count
+        else { return 0 }
+        let errors = zip(value, reference.value).map { computed, exact -> Double in
+            guard computed.isFinite, exact.isFinite else { return 0 }
+            let difference = Double((computed.extendedValue - exact).magnitude)
+            let scale = Double(exact.magnitude)
+            return scale > 0 ? difference / scale : 0
+        }
+        return errors.max() ?? 0
     }
 
     /// The cell of a function over the input limit: unsupported, with the reason and the way out.
@@ -63,7 +85,8 @@ public struct Runner: Sendable {
     }
 
     private func tolerance<R: RealNumber>(for strategy: any DifferentiationStrategy, on function: any TestFunction, _: R.Type) -> Tolerance {
-        var tolerance = function.toleranceOverride ?? .default(for: strategy.family, epsilon: R.machineEpsilon.doubleValue)
+        let familyDefault = Tolerance.default(for: strategy.family, epsilon: R.machineEpsilon.doubleValue)
+        var tolerance = function.toleranceOverride?.applied(to: familyDefault) ?? familyDefault
         if let rtol = configuration.rtolOverride { tolerance.rtol = rtol }
         if let atol = configuration.atolOverride { tolerance.atol = atol }
         return tolerance
@@ -71,13 +94,14 @@ public struct Runner: Sendable {
 
     private func check<R: RealNumber>(
         _ strategy: any DifferentiationStrategy, variant: DerivativeVariant, on function: any TestFunction,
-        points: [[Double]], references: [Result<ReferenceResult, any Error>],
+        points: [[Double]], references: [Result<ReferenceResult, any Error>], roundings: [Double],
         in _: R.Type
     ) -> CellResult {
         let tolerance = tolerance(for: strategy, on: function, R.self)
         let comparison = PointComparison(function: function, tolerance: tolerance, timeLimit: configuration.cellTimeout)
-        let pointResults = zip(points, references).map { point, reference in
-            comparison.check(strategy, variant: variant, at: point, reference: reference, in: R.self)
+        let pointResults = points.indices.map { p in
+            comparison.check(
+                strategy, variant: variant, at: points[p], reference: references[p], observedRounding: roundings[p], in: R.self)
         }
         let expectation: String? = switch variant {
         case .correct: function.expectedFailures[strategy.id]

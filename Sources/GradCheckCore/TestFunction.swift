@@ -23,8 +23,8 @@ public protocol TestFunction: Sendable {
     var mutants: [String] { get }
     /// Expected failures of single strategies on this function: strategy id → the reason.
     var expectedFailures: [String: String] { get }
-    /// A per-function tolerance that overrides the strategy family's default.
-    var toleranceOverride: Tolerance? { get }
+    /// Per-function tolerance settings that replace the strategy family's defaults where they are set.
+    var toleranceOverride: ToleranceOverride? { get }
 
     /// Evaluates the function over any scalar type: the program every strategy runs.
     func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S]
@@ -40,7 +40,7 @@ extension TestFunction {
     public var tags: [String] { [] }
     public var mutants: [String] { [] }
     public var expectedFailures: [String: String] { [:] }
-    public var toleranceOverride: Tolerance? { nil }
+    public var toleranceOverride: ToleranceOverride? { nil }
 }
 
 /// Which hand-written derivative of a function: the correct one, or the mutant at an index.

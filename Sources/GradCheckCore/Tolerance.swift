@@ -14,11 +14,16 @@ public struct Tolerance: Sendable, Hashable, Codable {
 
     /// The floor φ as a fraction of the reference's largest entry (see above).
     public var floorFraction: Double
+    /// Whether φ is at least the derivative scale the function's value implies, max|f| / max(1, max|x|).
+    /// Set for differences, whose round-off ε·|f|/h and truncation grow with |f| whatever the size of the
+    /// derivative: a function of value 20 whose gradient entries are 10⁻² cannot have them to 10⁻¹¹.
+    public var scalesWithValue: Bool
 
-    public init(rtol: Double, atol: Double = 0, floorFraction: Double = 1e-3) {
+    public init(rtol: Double, atol: Double = 0, floorFraction: Double = 1e-3, scalesWithValue: Bool = false) {
         self.rtol = rtol
         self.atol = atol
         self.floorFraction = floorFraction
+        self.scalesWithValue = scalesWithValue
     }
 
     /// The default tolerance of a strategy family for results computed with machine epsilon `epsilon`.
@@ -35,9 +40,9 @@ public struct Tolerance: Sendable, Hashable, Codable {
         case .handCoded, .automatic, .symbolic:
             Tolerance(rtol: 1e5 * epsilon)
         case .firstOrderDifference:
-            Tolerance(rtol: 1e2 * epsilon.squareRoot(), floorFraction: 1)
+            Tolerance(rtol: 1e2 * epsilon.squareRoot(), floorFraction: 1, scalesWithValue: true)
         case .higherOrderDifference:
-            Tolerance(rtol: 1e2 * Double.pow(epsilon, 2.0 / 3.0), floorFraction: 1)
+            Tolerance(rtol: 1e2 * Double.pow(epsilon, 2.0 / 3.0), floorFraction: 1, scalesWithValue: true)
         }
     }
 }

@@ -20,7 +20,8 @@ public struct RichardsonExtrapolation: Sendable {
     public var initialStepFraction: Double = 0.1
     /// The ratio between successive steps.
     public var contraction: Double = 1.4
-    /// The most steps tried (h shrinks by c^(levels−1), about 10⁴ with the defaults).
+    /// The most usable steps in one tableau (h shrinks by c^(levels−1), about 10⁴ with the defaults);
+    /// unusable steps before the first usable one are skipped without counting.
     public var levels: Int = 28
     /// The sweep may stop only once every entry's estimate is below this fraction of its value: until
     /// then a large first step may still be in the region where the quotient is meaningless (a step of
@@ -39,6 +40,9 @@ public struct RichardsonExtrapolation: Sendable {
         public var quotients: Int
     }
 
+    /// The most unusable steps skipped before the first usable one (1.4⁻⁶⁰ ≈ 2·10⁻⁹ of the start).
+    static let maximumSkips = 60
+
     /// The starting steps for coordinate value `x`: the fraction of max(1, |x|), and also of |x| itself
     /// when |x| is below 10⁻² (a coordinate that small may vary on its own scale).
     public func initialSteps<R: RealNumber>(at x: R) -> [R] {
@@ -48,7 +52,10 @@ public struct RichardsonExtrapolation: Sendable {
         return magnitude > R(0) && magnitude < R(0.01) ? [unit, fraction * magnitude] : [unit]
     }
 
-    /// Extrapolates from each of `starts` and keeps the result whose largest error estimate is smallest.
+    /// Extrapolates from each of `starts` and keeps the result whose largest *relative* error estimate
+    /// (estimate over max(|value|, the largest |value|·10⁻³)) is smallest: a start far too large for the
+    /// function's scale can give a consistent-looking tableau of nonsense whose absolute estimate is small
+    /// only because its values are.
     public func bestExtrapolation<R: RealNumber>(
         from starts: [R], errorExponentStep: Int, quotient: (R) throws -> DifferenceSample<R>?
     ) rethrows -> Estimate<R>? {
@@ -57,9 +64,19 @@ public struct RichardsonExtrapolation: Sendable {
             guard let estimate = try extrapolate(from: start, errorExponentStep: errorExponentStep, quotient: quotient) else {
                 continue
             }
-            if best == nil || (estimate.errors.max() ?? 0) < (best!.errors.max() ?? 0) { best = estimate }
+            if best == nil || Self.relativeError(estimate) < Self.relativeError(best!) { best = estimate }
         }
         return best
+    }
+
+    /// The largest error estimate relative to its value (floored at 10⁻³ of the largest value).
+    static func relativeError<R: RealNumber>(_ estimate: Estimate<R>) -> R {
+        let largest = estimate.values.map(\.magnitude).max() ?? R(0)
+        let floor = largest * R(1e-3)
+        return zip(estimate.values, estimate.errors).map { value, error in
+            let scale = Swift.max(value.magnitude, floor)
+            return scale > R(0) ? error / scale : error
+        }.max() ?? R(0)
     }
 
     /// Extrapolates `quotient(h)` to h → 0. `quotient` returns nil where the step is unusable (a stencil
@@ -78,10 +95,16 @@ public struct RichardsonExtrapolation: Sendable {
         var best: [R] = [], bestError: [R] = []
         var used = 0
         var noise: [R] = []
-        for _ in 0..<levels where h >= smallestStep {
+        // Steps skipped before the first usable one (a stencil across a branch, a value that is not finite) do
+        // not count against `levels`, so a start far too large still reaches the steps that work.
+        // A step that is zero or not finite (a start at a subnormal x) ends the sweep, and the skips are
+        // bounded too: never more than `maximumSkips` unusable steps.
+        var skipped = 0
+        while used < levels && h >= smallestStep && h > R(0) && h.isFinite && skipped <= Self.maximumSkips {
             defer { h = h / c }
             guard let sample = try quotient(h), sample.values.allSatisfy(\.isFinite) else {
                 if used > 0 { break }
+                skipped += 1
                 continue
             }
             let first = sample.values

@@ -12,19 +12,20 @@ public struct EntryComparison: Sendable {
     public var isOutside: Bool
 
     /// The entries of `point` in row-major order, at most `limit` of them, judged against `tolerance` as
-    /// the runner judges them (floor φ = floorFraction · the largest reference entry, 1 when all are 0).
+    /// the runner judges them (with the point's recorded floor φ; else floorFraction · the largest reference
+    /// entry, 1 when all are 0).
     /// Empty when the point has no derivative or no reference.
     public static func entries(of point: PointResult, tolerance: Tolerance, limit: Int = 12) -> [EntryComparison] {
         guard let got = point.derivative, let want = point.reference else { return [] }
         let largest = want.joined().map(\.magnitude).max() ?? 0
-        let floor = largest > 0 ? largest * tolerance.floorFraction : 1
+        let floor = point.floor ?? (largest > 0 ? largest * tolerance.floorFraction : 1)
         var result: [EntryComparison] = []
         for (i, row) in want.enumerated() where i < got.count {
             for (j, reference) in row.enumerated() where j < got[i].count {
                 guard result.count < limit else { return result }
                 let value = got[i][j]
                 let difference = (value - reference).magnitude
-                let bound = tolerance.atol + tolerance.rtol * Swift.max(reference.magnitude, floor)
+                let bound = tolerance.atol + (point.rtol ?? tolerance.rtol) * Swift.max(reference.magnitude, floor)
                 result.append(EntryComparison(
                     label: "[\(i)][\(j)]", value: value, reference: reference, absoluteError: difference,
                     isOutside: !value.isFinite || !(difference <= bound)))

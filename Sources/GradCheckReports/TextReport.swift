@@ -57,7 +57,7 @@ public struct TextReport {
     /// tolerance and the strategy's own error estimate.
     func entryLines(got: [[Double]], want: [[Double]], point: PointResult, tolerance: Tolerance) -> String {
         let largest = want.joined().map(\.magnitude).max() ?? 0
-        let floor = largest > 0 ? largest * tolerance.floorFraction : 1
+        let floor = point.floor ?? (largest > 0 ? largest * tolerance.floorFraction : 1)
         let all = want.indices.flatMap { i in want[i].indices.map { EntryIndex(row: i, column: $0) } }
         let entries = (point.outsideTolerance?.isEmpty == false ? point.outsideTolerance! : all)
             .map { entry -> (EntryIndex, Double) in
@@ -70,7 +70,7 @@ public struct TextReport {
             alignments: [.left, .right, .right, .right, .right, .right, .right])
         for (entry, relative) in entries.prefix(20) {
             let value = got[entry.row][entry.column], reference = want[entry.row][entry.column]
-            let bound = tolerance.atol + tolerance.rtol * max(reference.magnitude, floor)
+            let bound = tolerance.atol + (point.rtol ?? tolerance.rtol) * max(reference.magnitude, floor)
             table.append([
                 "    [\(entry.row)][\(entry.column)]", format(value), format(reference), format((value - reference).magnitude),
                 format(relative), format(bound), CellDescription.number(point.errorEstimate?[entry.row][entry.column]),

@@ -132,10 +132,10 @@ struct JSONReportTests {
             ],
             "PointResult": [
                 "point", "verdict", "message", "derivative", "reference", "errors", "errorEstimate", "outsideTolerance",
-                "consensus",
+                "consensus", "floor", "rtol",
             ],
             "ErrorMeasures": ["maxAbsolute", "maxRelative", "normwiseRelative", "digits", "worstEntry"],
-            "Tolerance": ["rtol", "atol", "floorFraction"],
+            "Tolerance": ["rtol", "atol", "floorFraction", "scalesWithValue"],
             "CostMeasurement": ["derivative", "function", "figures"],
             "OperationCounts": ["additions", "multiplications", "divisions", "elementary", "comparisons"],
             "StrategyFigures": ["functionEvaluations", "passes", "tapeEntries", "tapeBytes", "extra", "notes"],

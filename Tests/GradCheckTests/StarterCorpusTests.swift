@@ -83,3 +83,23 @@ struct StarterCorpusTests {
         #expect(Set(ids).count == ids.count)
     }
 }
+
+@Suite("Compiled and interpreted corpora agree")
+struct CompiledAndInterpretedTests {
+    @Test(arguments: [2, 10, 100])
+    func rosenbrockAgreesTo1e15(n: Int) throws {
+        let suites = try StandardCorpus.suites()
+        let interpreted = try #require(suites.flatMap(\.functions).first { $0.id.description == "classic/rosenbrock[n=\(n)]" })
+        let compiled = Rosenbrock(n: n)
+        for point in compiled.sampling.points(count: 5, seed: 3, salt: "agree") {
+            let a = try compiled.evaluate(point)[0], b = try interpreted.evaluate(point)[0]
+            #expect(abs(a - b) <= 1e-15 * abs(a), "f at n = \(n)")
+            let ga = try compiled.handCodedDerivative(.correct, at: point)[0]
+            let gb = try interpreted.handCodedDerivative(.correct, at: point)[0]
+            for j in 0..<n { #expect(abs(ga[j] - gb[j]) <= 1e-15 * max(abs(ga[j]), 1), "∂f/∂x[\(j)] at n = \(n)") }
+            let ra = try ReverseModeStrategy().derivative(of: compiled, at: point, variant: .correct).jacobian[0]
+            let rb = try ReverseModeStrategy().derivative(of: interpreted, at: point, variant: .correct).jacobian[0]
+            for j in 0..<n { #expect(abs(ra[j] - rb[j]) <= 1e-15 * max(abs(ra[j]), 1)) }
+        }
+    }
+}

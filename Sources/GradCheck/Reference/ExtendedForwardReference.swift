@@ -8,10 +8,9 @@ import GradCheckNumeric
 /// `Double` strategy's error against it is the strategy's own error. The rules are those of
 /// ``ReferenceNumber``, independent of every strategy.
 ///
-/// The cross-check: entry (i, j) is *disputed* when |forward − extrapolated| > 10·estimate +
-/// 10⁻⁹·max(|forward|, 10⁻³·maxᵢⱼ|forward|), i.e. when the two independent computations disagree beyond
-/// the differences' own error estimate and a margin far below any real rule error. Entries whose stencils
-/// cannot stay on the point's branch are not judged (a kink is not a dispute). Functions with more than
+/// The cross-check (``ReferenceCrossCheck``) disputes a point where the two independent computations
+/// disagree beyond the differences' own error estimate, or where the function has a kink (its one-sided
+/// derivatives differ, so any value between them is a convention). Functions with more than
 /// ``crossCheckInputLimit`` inputs are cross-checked along one seeded random direction u instead: J·u
 /// from the forward-mode Jacobian against extrapolated differences of f(x + t·u) — about 30 evaluations
 /// instead of 30·n.
@@ -38,29 +37,15 @@ public struct ExtendedForwardReference: ReferenceDerivative {
         let finite = result.value.allSatisfy(\.isFinite) && rows.joined().allSatisfy(\.isFinite)
         if crossCheck && finite {
             result.dispute = point.count <= crossCheckInputLimit
-                ? try dispute(function, at: point, jacobian: rows)
+                ? try dispute(function, at: point, jacobian: rows, value: result.value)
                 : try directionalDispute(function, at: point, jacobian: rows)
         }
         return result
     }
 
-    /// The first disputed entry, described, or nil.
-    private func dispute(_ function: any TestFunction, at point: [ExtendedReal], jacobian: [[ExtendedReal]]) throws -> String? {
-        let differences = try ExtrapolatedDifferentiation(function: function, point: point, extrapolation: RichardsonExtrapolation())
-        let largest = jacobian.joined().map(\.magnitude).max() ?? 0
-        for j in point.indices {
-            guard let column = try differences.column(j) else { continue }
-            for i in jacobian.indices {
-                let exact = jacobian[i][j], approximate = column.values[i], estimate = column.errors[i]
-                let margin = 10 * estimate + 1e-9 * Swift.max(exact.magnitude, 1e-3 * largest)
-                if (exact - approximate).magnitude > margin {
-                    let entry = EntryNaming.name(EntryIndex(row: i, column: j), inputNames: function.inputNames, outputCount: function.outputCount)
-                    return "reference disputed at \(entry): forward mode gives \(format(exact)), extrapolated differences "
-                        + "\(format(approximate)) ± \(format(estimate)); a derivative rule or the function is not what it seems here"
-                }
-            }
-        }
-        return nil
+    /// The first disputed entry, described, or nil (see ``ReferenceCrossCheck``).
+    private func dispute(_ function: any TestFunction, at point: [ExtendedReal], jacobian: [[ExtendedReal]], value: [ExtendedReal]) throws -> String? {
+        try ReferenceCrossCheck(function: function, point: point, jacobian: jacobian, value: value).dispute()
     }
 
     /// The dispute along a random direction, described, or nil.

@@ -104,7 +104,8 @@ extension JSONReport {
     static func tolerance(_ json: JSONReader) throws(ReportDecodingError) -> Tolerance {
         Tolerance(
             rtol: try json.field("rtol").double(), atol: try json.field("atol").double(),
-            floorFraction: try json.field("floorFraction").double())
+            floorFraction: try json.field("floorFraction").double(),
+            scalesWithValue: try json.optionalField("scalesWithValue")?.bool() ?? false)
     }
 
     static func point(_ json: JSONReader) throws(ReportDecodingError) -> PointResult {
@@ -123,7 +124,9 @@ extension JSONReport {
                 }
                 return entries
             },
-            consensus: try json.optionalField("consensus")?.string())
+            consensus: try json.optionalField("consensus")?.string(),
+            floor: try json.optionalField("floor")?.double(),
+            rtol: try json.optionalField("rtol")?.double())
     }
 
     static func errors(_ json: JSONReader) throws(ReportDecodingError) -> ErrorMeasures {

@@ -104,6 +104,7 @@ public struct JSONReport {
             JSONMember("rtol", .double(tolerance.rtol)),
             JSONMember("atol", .double(tolerance.atol)),
             JSONMember("floorFraction", .double(tolerance.floorFraction)),
+            JSONMember("scalesWithValue", .bool(tolerance.scalesWithValue)),
         ])
     }
 
@@ -120,6 +121,8 @@ public struct JSONReport {
                 .array(entries.map { .object([JSONMember("row", .int($0.row)), JSONMember("column", .int($0.column))]) })
             }),
             JSONMember("consensus", .optional(point.consensus, JSONValue.string)),
+            JSONMember("floor", .optional(point.floor, JSONValue.double)),
+            JSONMember("rtol", .optional(point.rtol, JSONValue.double)),
         ])
     }
 

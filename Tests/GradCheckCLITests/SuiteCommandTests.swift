@@ -1,0 +1,81 @@
+import Foundation
+import GradCheck
+@testable import GradCheckCLI
+import GradCheckReports
+import Testing
+
+@Suite("Suites on the command line")
+struct SuiteCommandTests {
+    let tool = GradCheckTool()
+
+    /// The repository's `Suites` folder, found from this file's path.
+    static let suitesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Suites").path
+
+    func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "gradcheck-suites-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aSuiteFileRunsWithItsMutantsCaught() {
+        let result = tool.run(["run", Self.suitesFolder + "/seeds.grad", "--no-timing", "--strategy", "hand-coded", "--strategy", "reverse"])
+        #expect(result.exitCode == .success, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("seeds/nutty"))
+        #expect(!result.standardOutput.contains("starter/"))
+        #expect(result.standardOutput.contains("mutants caught 8/8"))
+    }
+
+    @Test func theSeedsPrintedTraceIsCaughtInTheSuiteToo() throws {
+        let result = tool.run(["run", Self.suitesFolder + "/seeds.grad", "--function", "seeds/nutty", "--strategy", "hand-coded", "--no-timing", "--format", "json"])
+        let report = try JSONReport.decode(result.standardOutput)
+        let mutant = try #require(report.cells.first { $0.expectation?.contains("v̇5") == true })
+        #expect(mutant.verdict == .expectedFailure)
+    }
+
+    @Test func anInvalidSuiteExits65NamingEveryBadFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "func f(x) {\n    return sinn(x)\n}\n".write(toFile: folder + "/a.grad", atomically: true, encoding: .utf8)
+        try "func g(x) {\n    let y = \n}\n".write(toFile: folder + "/b.grad", atomically: true, encoding: .utf8)
+        let result = tool.run(["run", folder, "--no-timing"])
+        #expect(result.exitCode == .invalidData)
+        #expect(result.standardError.contains("\(folder)/a.grad:2:12: error: unknown function 'sinn'"))
+        #expect(result.standardError.contains("did you mean 'sin'?"))
+        #expect(result.standardError.contains("\(folder)/b.grad:"))
+        #expect(result.standardOutput.isEmpty)
+        #expect(tool.run(["list", "functions", folder]).exitCode == .invalidData)
+        #expect(tool.run(["run", folder + "/missing.grad"]).exitCode == .invalidData)
+    }
+
+    @Test func listingFunctionsShowsSuitesInputsAndTags() {
+        let out = tool.run(["list", "functions", Self.suitesFolder + "/classic.grad"]).standardOutput
+        #expect(out.contains("classic/rosenbrock[n=10]"))
+        let row = out.split(separator: "\n").first { $0.hasPrefix("classic/rosenbrock[n=10] ") }
+        #expect(row?.contains(" 10 ") == true && row?.contains("classic") == true)
+    }
+
+    @Test func tagsFilterSuiteFunctions() {
+        let out = tool.run(["run", Self.suitesFolder, "--tag", "kink", "--strategy", "reverse", "--no-timing"]).standardOutput
+        let rows = out.split(separator: "\n").filter { $0.contains(" reverse ") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.hasPrefix("kinks/") })
+    }
+
+    @Test func withoutAPathTheStandardSuitesAndTheStarterCorpusAreLoaded() throws {
+        let functions = try CorpusSource(tool: tool).functions(paths: [])
+        let suites = Set(functions.map(\.id.suite))
+        for suite in ["seeds", "classic", "ml", "control-flow", "kinks", "swell", "jacobians", "scale", "starter"] {
+            #expect(suites.contains(suite), "\(suite)")
+        }
+        #expect(functions.count >= 45)
+        #expect(functions.reduce(0) { $0 + $1.mutants.count } >= 15)
+    }
+
+    @Test func traceFindsSuiteFunctions() {
+        let result = tool.run(["trace", "seeds/nutty", "--at", "2,1"])
+        #expect(result.exitCode == .success)
+        #expect(result.standardOutput.contains("v₁    v₀²"))
+        #expect(result.standardOutput.contains("v₆    v₋₁ · v₅"))
+        #expect(tool.run(["trace", "nutty"]).standardError.contains("ambiguous"))
+    }
+}
