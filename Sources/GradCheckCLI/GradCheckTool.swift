@@ -38,6 +38,7 @@ public struct GradCheckTool: Sendable {
               sweep                   Show the error of difference methods against the step size.
               trace                   Print the primal, tangent and adjoint traces of a function.
               swell                   Show how symbolic derivatives swell, next to reverse mode's cost.
+              fuzz                    Fuzz the suite loader with mutated suites for a while.
               report                  Render a saved JSON report as Markdown, HTML, JUnit XML or text.
               bench                   Time every derivative method against the plain function.
 
@@ -58,7 +59,7 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    private static let subcommands = ["run", "list", "report", "sweep", "trace", "swell", "bench", "help"]
+    private static let subcommands = ["run", "list", "report", "sweep", "trace", "swell", "bench", "fuzz", "help"]
 
     private static func command(named name: String) -> String? {
         subcommands.contains(name) && name != "help" ? name : nil
@@ -86,6 +87,8 @@ public struct GradCheckTool: Sendable {
             return try TraceCommand(tool: self).execute(rest)
         case "swell":
             return try SwellCommand(tool: self).execute(rest)
+        case "fuzz":
+            return try FuzzCommand(tool: self).execute(rest)
         case "report":
             return try ReportCommand().execute(rest)
         case "bench": return try BenchCommand(tool: self).execute(rest)
@@ -103,6 +106,7 @@ public struct GradCheckTool: Sendable {
         case "sweep": definition = SweepCommand.definition
         case "trace": definition = TraceCommand.definition
         case "swell": definition = SwellCommand.definition
+        case "fuzz": definition = FuzzCommand.definition
         case "report": definition = ReportCommand.definition
         case "bench": definition = BenchCommand.definition
         case let other?:

@@ -79,3 +79,23 @@ struct SuiteCommandTests {
         #expect(tool.run(["trace", "nutty"]).standardError.contains("ambiguous"))
     }
 }
+
+@Suite("gradcheck fuzz")
+struct FuzzCommandTests {
+    @Test func aShortSeededRunReportsItsCountsAndFindsNothing() throws {
+        let folder = NSTemporaryDirectory() + "gradcheck-fuzz-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = GradCheckTool().run(["fuzz", "--seconds", "1", "--seed", "5", "--keep", folder])
+        #expect(result.exitCode == .success, "\(result.standardOutput)")
+        let lines = result.standardOutput.split(separator: "\n")
+        func count(_ label: String) -> Int? {
+            lines.first { $0.hasPrefix(label + ":") }.flatMap { Int($0.split(separator: " ").last ?? "") }
+        }
+        #expect((count("inputs tried") ?? 0) > 100)
+        #expect((count("loaded and run") ?? 0) > 0 && (count("rejected with a location") ?? 0) > 0)
+        #expect(count("rejected without a location") == 0 && count("hangs (over 2 s)") == 0 && count("crashes") == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/gradcheck-fuzz-current.grad"))
+        #expect(GradCheckTool().run(["fuzz", "--suites", folder + "/none"]).exitCode == .usage)
+    }
+}
