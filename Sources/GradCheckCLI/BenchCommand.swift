@@ -65,7 +65,12 @@ struct BenchCommand {
 
         let report = BenchRunner(configuration: configuration, registry: tool.registry).run()
         let failed = report.cells.contains { $0.status == .failed }
-        let output = format == "json" ? try report.json() : BenchTable(report).render()
+        var output = format == "json" ? try report.json() : BenchTable(report).render()
+        if format == "text" && configuration.functions.contains("rosenbrock") {
+            let interpreter = try InterpreterComparison.measure(
+                sizes: configuration.sizes, budgetSeconds: configuration.budgetSeconds, samples: configuration.samples)
+            output += interpreter.render()
+        }
         let warning = BuildInfo.isOptimized
             ? "" : "warning: debug build: timings are not meaningful; use 'swift run -c release gradcheck bench'\n"
         return CommandResult(

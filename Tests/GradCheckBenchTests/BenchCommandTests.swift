@@ -9,6 +9,11 @@ import Testing
         #expect(result.exitCode == .success, "\(result.standardError)")
         #expect(result.standardOutput.contains("function") && result.standardOutput.contains("reverse"))
         #expect(result.standardOutput.contains("not available"), "swift-autodiff has no native form of the bench functions")
+        // The interpreter section: the suite's Rosenbrock against the compiled one, the same value.
+        let row = result.standardOutput.split(separator: "\n").drop { !$0.hasPrefix("the .grad interpreter") }.dropFirst(2).first
+        let cells = row?.split(separator: " ", omittingEmptySubsequences: true) ?? []
+        #expect(cells.first == "8")
+        #expect(cells.last.flatMap { Double($0) }.map { $0 <= 1e-15 } == true)
     }
 
     @Test func printsJSON() throws {
