@@ -42,10 +42,11 @@ public enum BenchMethod: String, CaseIterable, Sendable, Codable {
 
     /// How the cost grows with n for the benchmark functions (all O(n)): time ∝ n^exponent. A full
     /// gradient by forward mode or differences is n (or n/k) evaluations of an O(n) function: n².
-    /// Registry hooks are assumed linear (their budget estimate is then optimistic, never skipping early).
+    /// `swift-autodiff` is quadratic on array loops: each `x[i]` in its pullback builds a whole tangent array.
+    /// The `symbolic` hook is assumed linear (its budget estimate is then optimistic, never skipping early).
     var growthExponent: Double {
         switch self {
-        case .forwardChunked, .centralDifference: 2
+        case .forwardChunked, .centralDifference, .swiftAutodiff: 2
         default: 1
         }
     }

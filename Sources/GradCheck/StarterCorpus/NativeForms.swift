@@ -13,8 +13,9 @@ extension Rosenbrock: NativelyDifferentiable {
     public var nativeForm: NativeDifferentiableForm { .scalar(nativeRosenbrock) }
 }
 
+/// Rosenbrock over `[Double]`, differentiable by Swift's AD (the benchmark uses it too).
 @differentiable(reverse)
-func nativeRosenbrock(_ x: [Double]) -> Double {
+public func nativeRosenbrock(_ x: [Double]) -> Double {
     var sum = 0.0
     for i in 0..<(withoutDerivative(at: x.count) - 1) {
         let valley = x[i + 1] - x[i] * x[i]
