@@ -85,6 +85,9 @@ struct PointComparison {
         if let caveat = output.caveat {
             return verdict(.inconclusive, "\(caveat); \(summary)", on: result)
         }
+        if let reason = Self.tooIllConditioned(for: strategy.family, observedRounding: observedRounding, rtol: tolerance.rtol) {
+            return verdict(.inconclusive, "\(reason); \(summary)", on: result)
+        }
         var estimate = output.errorEstimate
         if estimate == nil, let estimating = strategy as? any ErrorEstimatingStrategy {
             estimate = try? estimating.errorEstimate(of: function, at: input, output: output)
@@ -108,6 +111,24 @@ struct PointComparison {
         var widened = tolerance
         widened.rtol = Swift.max(tolerance.rtol, 100 * observedRounding)
         return widened
+    }
+
+    /// Why a difference method cannot reach `rtol` here, when it cannot: the function's own value carries a
+    /// relative rounding error ρ at this point, and a difference quotient of order p can at best reach about
+    /// ρ^(p/(p+1)) (its round-off ρ·|f|/h balanced against its truncation hᵖ). When ten times that exceeds
+    /// the tolerance, a miss is `inconclusive`.
+    static func tooIllConditioned(for family: StrategyFamily, observedRounding rho: Double, rtol: Double) -> String? {
+        let order: Double
+        switch family {
+        case .firstOrderDifference: order = 1
+        case .higherOrderDifference: order = 2
+        default: return nil
+        }
+        guard rho > 0, rho.isFinite else { return nil }
+        let achievable = Double.pow(rho, order / (order + 1))
+        guard 10 * achievable > rtol else { return nil }
+        return "the function itself is computed with relative error \(format(rho)) here, so no step brings a "
+            + "difference quotient of order \(Int(order)) within rtol \(format(rtol)) (it reaches about \(format(achievable)))"
     }
 
     private func verdict(_ verdict: Verdict, _ message: String, on result: PointResult) -> PointResult {

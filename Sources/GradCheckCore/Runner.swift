@@ -24,9 +24,12 @@ public struct Runner: Sendable {
                 cells += strategies.map { tooLarge(function, $0, R.self) }
                 continue
             }
+            // Points rounded to the working precision first, so that the reference and the strategies see the
+            // same point (a Double point 1 + 10⁻⁹ is 1 in Float, which may sit on a kink).
             let points = configuration.pointsPerFunction > 0
                 ? function.sampling.points(
-                    count: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description)
+                    count: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description
+                ).map { $0.map { R($0).doubleValue } }
                 : []
             let references = points.map { point in
                 Result { try reference.evaluate(function, at: point.map { ExtendedReal($0) }) }

@@ -28,8 +28,11 @@ public struct Tolerance: Sendable, Hashable, Codable {
 
     /// The default tolerance of a strategy family for results computed with machine epsilon `epsilon`.
     ///
-    /// - exact families (hand-coded, automatic, symbolic): rtol = 10⁵·ε (2.2e-11 in Double): rounding
-    ///   through a few hundred operations of moderate condition, far below any real rule error;
+    /// - exact families (hand-coded, automatic, symbolic): rtol = max(10³·ε, 10⁵·ε_Double) — 2.2e-11 in
+    ///   Double, 1.2e-4 in Float: rounding through many operations of moderate condition, far below any
+    ///   real rule error (an ill-conditioned function widens it further at the point, see the runner); the
+    ///   floor fraction is max(10⁻³, 100·√ε) (3.5e-2 in Float, where rounding of the largest entries spreads
+    ///   further into the small ones);
     /// - first-order differences: rtol = 10²·√ε (1.5e-6 in Double) with floor fraction 1: the O(h)
     ///   truncation error at the optimal step h ≈ √ε is about √ε times the ratio |f″|/|f′| of the
     ///   function's scales;
@@ -38,7 +41,7 @@ public struct Tolerance: Sendable, Hashable, Codable {
     public static func `default`(for family: StrategyFamily, epsilon: Double) -> Tolerance {
         switch family {
         case .handCoded, .automatic, .symbolic:
-            Tolerance(rtol: 1e5 * epsilon)
+            Tolerance(rtol: Swift.max(1e3 * epsilon, 1e5 * Double.ulpOfOne), floorFraction: Swift.max(1e-3, 100 * epsilon.squareRoot()))
         case .firstOrderDifference:
             Tolerance(rtol: 1e2 * epsilon.squareRoot(), floorFraction: 1, scalesWithValue: true)
         case .higherOrderDifference:

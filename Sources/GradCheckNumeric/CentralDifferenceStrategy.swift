@@ -9,7 +9,8 @@ import GradCheckCore
 ///   other branches, the second-order one-sided formula on x's side is used, (∓3f(x) ± 4f(x ± h) ∓
 ///   f(x ± 2h))/2h; when both sides cross, the result carries a caveat (a miss is `inconclusive`).
 /// - Cost: 2n + 1 evaluations of f (one or two more per input whose stencil crosses a branch).
-/// - Error estimate (on demand): |D(h) − D(2h)|/3 + ε·|f(x)|/h per entry, at 2n more evaluations.
+/// - Error estimate (on demand): max(|D(h) − D(2h)|/3, 4·|D(h) − D(h/2)|/3) + 2ε·|f(x)|/h per entry, at 4n
+///   more evaluations.
 public struct CentralDifferenceStrategy: ErrorEstimatingStrategy {
     public let id = "central-difference"
     public let family = StrategyFamily.higherOrderDifference
@@ -61,8 +62,12 @@ public struct CentralDifferenceStrategy: ErrorEstimatingStrategy {
             func at(_ k: R) throws -> [R] { try function.evaluate(DifferenceStep.shifted(point, index: j, by: k * h)) }
             let near = DifferenceQuotient.central(try at(1), try at(-1), h: h)
             let far = DifferenceQuotient.central(try at(2), try at(-2), h: h + h)
+            let half = DifferenceQuotient.central(try at(0.5), try at(-0.5), h: h / 2)
             columns.append(base.indices.map { i in
-                (near[i] - far[i]).magnitude / 3 + R.machineEpsilon * base[i].magnitude / h
+                // In the asymptotic regime both terms estimate c·h²; outside it (a step too large for the
+                // function's scale) they disagree, and the larger one keeps the estimate honest.
+                Swift.max((near[i] - far[i]).magnitude / 3, 4 * (near[i] - half[i]).magnitude / 3)
+                    + 2 * R.machineEpsilon * base[i].magnitude / h
             })
         }
         return transpose(columns, rows: base.count)

@@ -9,7 +9,8 @@ import GradCheckCore
 ///   difference (f(x) − f(x − h))/h is used if x − h stays on x's side; when both sides cross, the result
 ///   carries a caveat, and a miss is `inconclusive`, not `fail`.
 /// - Cost: n + 1 evaluations of f (n more where a stencil crosses a branch).
-/// - Error estimate (on demand): |D(h) − D(2h)| + ε·(|f(x)| + |f(x + h)|)/h per entry, at n more evaluations.
+/// - Error estimate (on demand): max(|D(h) − D(2h)|, 2·|D(h) − D(h/2)|) + 2ε·(|f(x)| + |f(x + h)|)/h per
+///   entry, at 2n more evaluations.
 public struct ForwardDifferenceStrategy: ErrorEstimatingStrategy {
     public let id = "forward-difference"
     public let family = StrategyFamily.firstOrderDifference
@@ -57,10 +58,13 @@ public struct ForwardDifferenceStrategy: ErrorEstimatingStrategy {
             let h = Self.step(at: point[j])
             let f1 = try function.evaluate(DifferenceStep.shifted(point, index: j, by: h))
             let f2 = try function.evaluate(DifferenceStep.shifted(point, index: j, by: h + h))
+            let fHalf = try function.evaluate(DifferenceStep.shifted(point, index: j, by: h / 2))
             let near = DifferenceQuotient.forward(base, f1, h: h)
             let far = DifferenceQuotient.forward(base, f2, h: h + h)
+            let half = DifferenceQuotient.forward(base, fHalf, h: h / 2)
             columns.append(base.indices.map { i in
-                (near[i] - far[i]).magnitude + R.machineEpsilon * (base[i].magnitude + f1[i].magnitude) / h
+                Swift.max((near[i] - far[i]).magnitude, 2 * (near[i] - half[i]).magnitude)
+                    + 2 * R.machineEpsilon * (base[i].magnitude + f1[i].magnitude) / h
             })
         }
         return transpose(columns, rows: base.count)
