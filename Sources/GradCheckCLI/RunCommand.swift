@@ -30,17 +30,37 @@ struct RunCommand {
             .flag("--isolate", help: "Check each function × strategy in a child process: a crash costs only its cell."),
             .value("--cell-timeout", "seconds", help: "Most seconds one derivative may take (default: 600)."),
             .value("--max-inputs", "n", help: "Skip functions with more inputs, with a message (default: 10000)."),
+            .value("--max-iterations", "n", help: "Loop iterations a suite function may run per call (default: 10000000)."),
+            .value("--max-depth", "n", help: "Recursion depth of suite functions (default: 1000)."),
+            .value("--max-nodes", "n", help: "Expression size cap of the symbolic strategies (default: 1000000)."),
         ] + ReportOutput.options + [.help])
 
     /// The options a child of `--isolate` inherits, with their values.
-    static let inheritedOptions = ["--points", "--seed", "--rtol", "--atol", "--precision", "--cell-timeout", "--max-inputs"]
+    static let inheritedOptions = [
+        "--points", "--seed", "--rtol", "--atol", "--precision", "--cell-timeout", "--max-inputs", "--max-iterations",
+        "--max-depth", "--max-nodes",
+    ]
 
     func execute(_ arguments: [String]) throws -> CommandResult {
         let parsed = try ArgumentScanner.scan(arguments, for: Self.definition)
         if parsed.has("--help") {
             return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.definition))
         }
-        let strategies = try selectedStrategies(parsed.all("--strategy"))
+        var strategies = try selectedStrategies(parsed.all("--strategy"))
+        if let cap = parsed.value("--max-nodes") != nil
+            ? try parsed.integer("--max-nodes", default: 0, range: 10...1_000_000_000) : nil
+        {
+            strategies = strategies.map { strategy in
+                guard var symbolic = strategy as? SymbolicStrategy else { return strategy }
+                symbolic.nodeLimit = cap
+                return symbolic
+            }
+        }
+        var tool = self.tool
+        tool.suiteLimits.maximumIterations = try parsed.integer(
+            "--max-iterations", default: tool.suiteLimits.maximumIterations, range: 1...1_000_000_000_000)
+        tool.suiteLimits.maximumRecursionDepth = try parsed.integer(
+            "--max-depth", default: tool.suiteLimits.maximumRecursionDepth, range: 1...100_000)
         var configuration = RunConfiguration()
         configuration.pointsPerFunction = try parsed.integer("--points", default: 3, range: 1...1000)
         configuration.seed = try parsed.seed("--seed", default: 1)

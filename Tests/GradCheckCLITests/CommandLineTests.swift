@@ -24,7 +24,7 @@ struct CommandLineTests {
             one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
             suite file.
 
-            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--max-inputs <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
+            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
 
             ARGUMENTS:
               <paths> ...             Suite files (.grad) or folders of them.
@@ -45,6 +45,9 @@ struct CommandLineTests {
               --cell-timeout <seconds>
                                       Most seconds one derivative may take (default: 600).
               --max-inputs <n>        Skip functions with more inputs, with a message (default: 10000).
+              --max-iterations <n>    Loop iterations a suite function may run per call (default: 10000000).
+              --max-depth <n>         Recursion depth of suite functions (default: 1000).
+              --max-nodes <n>         Expression size cap of the symbolic strategies (default: 1000000).
               --format <format>       Report format: text, markdown, html, json or junit (repeatable; default: text).
               --output <path>         Write the report (one format, else guessed from the extension) to this file.
               --report-dir <dir>      Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml.

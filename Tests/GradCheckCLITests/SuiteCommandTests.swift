@@ -99,3 +99,34 @@ struct FuzzCommandTests {
         #expect(GradCheckTool().run(["fuzz", "--suites", folder + "/none"]).exitCode == .usage)
     }
 }
+
+@Suite("Resource limits on the command line")
+struct LimitOptionTests {
+    @Test func loopAndExpressionLimitsEndInClearMessages() throws {
+        let result = GradCheckTool().run([
+            "run", "--function", "classic/rosenbrock[n=100]", "--strategy", "reverse", "--strategy", "symbolic",
+            "--max-iterations", "10", "--max-nodes", "50", "--no-timing", "--format", "json",
+        ])
+        let report = try JSONReport.decode(result.standardOutput)
+        let reverse = try #require(report.cells.first { $0.strategy == "reverse" })
+        #expect(reverse.verdict == .error)
+        #expect(reverse.message?.contains("classic.grad:") == true, "a run-time error with its location: \(reverse.message ?? "")")
+        let symbolic = try #require(report.cells.first { $0.strategy == "symbolic" })
+        #expect(symbolic.verdict == .error || symbolic.verdict == .unsupported)
+        #expect(GradCheckTool().run(["run", "--max-nodes", "1"]).exitCode == .usage)
+    }
+
+    @Test func tooManyInputsStopsAtTheLimitWithAMessage() throws {
+        let result = GradCheckTool().run([
+            "run", "--function", "classic/rosenbrock[n=100]", "--strategy", "reverse", "--max-inputs", "50", "--no-timing",
+        ])
+        #expect(result.exitCode == .success)
+        #expect(result.standardOutput.contains("unsupported"))
+        let json = GradCheckTool().run([
+            "run", "--function", "classic/rosenbrock[n=100]", "--strategy", "reverse", "--max-inputs", "50", "--no-timing",
+            "--format", "json",
+        ])
+        let cell = try #require(try JSONReport.decode(json.standardOutput).cells.first)
+        #expect(cell.message == "100 inputs exceed the limit of 50 (raise it with --max-inputs)")
+    }
+}
