@@ -27,7 +27,7 @@ public struct CentralDifferenceStrategy: ErrorEstimatingStrategy {
         let base = try evaluator.evaluate(point)
         var columns: [[R]] = []
         var evaluations = 2 * point.count + 1
-        var crossings: [String] = []
+        var crossings: [String] = [], beside: [String] = []
         for j in point.indices {
             let h = Self.step(at: point[j])
             let ahead = try evaluator.evaluate(point, moving: j, by: h)
@@ -39,7 +39,7 @@ public struct CentralDifferenceStrategy: ErrorEstimatingStrategy {
                 let (near, signedH) = aheadIsSafe ? (ahead, h) : (behind, -h)
                 let far = try evaluator.evaluate(point, moving: j, by: signedH + signedH)
                 evaluations += 1
-                if !far.samePath(as: base) { crossings.append(evaluator.inputName(j)) }
+                if far.samePath(as: base) { beside.append(evaluator.inputName(j)) } else { crossings.append(evaluator.inputName(j)) }
                 columns.append(DifferenceQuotient.oneSidedSecondOrder(base.values, near.values, far.values, h: signedH))
             default:
                 crossings.append(evaluator.inputName(j))
@@ -49,7 +49,7 @@ public struct CentralDifferenceStrategy: ErrorEstimatingStrategy {
         return StrategyOutput(
             jacobian: transpose(columns, rows: base.values.count),
             figures: StrategyFigures(functionEvaluations: evaluations, passes: evaluations),
-            caveat: crossingCaveat(crossings))
+            caveat: crossingCaveat(crossings, oneSided: beside))
     }
 
     public func errorEstimate<R: RealNumber>(

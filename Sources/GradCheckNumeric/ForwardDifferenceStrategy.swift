@@ -27,7 +27,7 @@ public struct ForwardDifferenceStrategy: ErrorEstimatingStrategy {
         let base = try evaluator.evaluate(point)
         var columns: [[R]] = []
         var evaluations = point.count + 1
-        var crossings: [String] = []
+        var crossings: [String] = [], beside: [String] = []
         for j in point.indices {
             let h = Self.step(at: point[j])
             let ahead = try evaluator.evaluate(point, moving: j, by: h)
@@ -37,7 +37,7 @@ public struct ForwardDifferenceStrategy: ErrorEstimatingStrategy {
             }
             evaluations += 1
             let behind = try evaluator.evaluate(point, moving: j, by: -h)
-            if !behind.samePath(as: base) { crossings.append(evaluator.inputName(j)) }
+            if behind.samePath(as: base) { beside.append(evaluator.inputName(j)) } else { crossings.append(evaluator.inputName(j)) }
             columns.append(
                 behind.samePath(as: base)
                     ? DifferenceQuotient.forward(behind.values, base.values, h: h)
@@ -46,7 +46,7 @@ public struct ForwardDifferenceStrategy: ErrorEstimatingStrategy {
         return StrategyOutput(
             jacobian: transpose(columns, rows: base.values.count),
             figures: StrategyFigures(functionEvaluations: evaluations, passes: evaluations),
-            caveat: crossingCaveat(crossings))
+            caveat: crossingCaveat(crossings, oneSided: beside))
     }
 
     public func errorEstimate<R: RealNumber>(
@@ -76,7 +76,14 @@ func transpose<R>(_ columns: [[R]], rows: Int) -> [[R]] {
     (0..<rows).map { i in columns.map { $0[i] } }
 }
 
-/// The caveat for stencils that crossed a branch on both sides of x, or nil.
-func crossingCaveat(_ inputs: [String]) -> String? {
-    inputs.isEmpty ? nil : "stencil crosses a branch on both sides at " + inputs.joined(separator: ", ")
+/// The caveat for stencils that crossed a branch: on both sides of x at `inputs`, or on one side at
+/// `oneSided` (a kink within a step of x: the one-sided quotient that replaced the stencil is not within its
+/// error model there, so a miss is not a failure). Nil when no stencil crossed.
+func crossingCaveat(_ inputs: [String], oneSided: [String] = []) -> String? {
+    var parts: [String] = []
+    if !inputs.isEmpty { parts.append("stencil crosses a branch on both sides at " + inputs.joined(separator: ", ")) }
+    if !oneSided.isEmpty {
+        parts.append("a branch lies within a step of x at " + oneSided.joined(separator: ", ") + " (one-sided quotient used)")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
 }

@@ -26,8 +26,9 @@ public struct RichardsonStrategy: DifferentiationStrategy {
         finer.initialStepFraction = extrapolation.initialStepFraction * 1e-2
         let secondOpinion = try ExtrapolatedDifferentiation(function: function, point: point, extrapolation: finer)
         var columns: [[R]] = [], errors: [[R]] = []
-        var crossings: [String] = [], disagreements: [String] = []
+        var crossings: [String] = [], disagreements: [String] = [], beside: [String] = []
         for j in point.indices {
+            if try differentiation.crossesABranch(j) { beside.append(differentiation.evaluator.inputName(j)) }
             if let estimate = try differentiation.column(j) {
                 columns.append(estimate.values)
                 errors.append(estimate.errors)
@@ -45,7 +46,7 @@ public struct RichardsonStrategy: DifferentiationStrategy {
         }
         let rows = differentiation.base.values.count
         let evaluations = differentiation.evaluations + secondOpinion.evaluations
-        let caveats = [crossingCaveat(crossings)]
+        let caveats = [crossingCaveat(crossings, oneSided: beside.filter { !crossings.contains($0) })]
             + [disagreements.isEmpty ? nil : "extrapolations from two starting steps disagree at "
                 + disagreements.joined(separator: ", ") + " (the function is too rough for differences at these scales)"]
         return StrategyOutput(
