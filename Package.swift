@@ -49,12 +49,15 @@ let package = Package(
         .executableTarget(name: "gradcheck-faults", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
 
         .testTarget(name: "GradCheckCoreTests", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .target(
+            name: "GradCheckTestFixtures", dependencies: ["GradCheckCore"], path: "Tests/GradCheckTestFixtures",
+            swiftSettings: strictSettings),
         .testTarget(
-            name: "GradCheckForwardTests", dependencies: ["GradCheckCore", "GradCheckForward"],
+            name: "GradCheckForwardTests", dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckTestFixtures"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckReverseTests",
-            dependencies: ["GradCheckCore", "GradCheckReverse", "GradCheckAllocationCounter"],
+            dependencies: ["GradCheckCore", "GradCheckReverse", "GradCheckAllocationCounter", "GradCheckTestFixtures"],
             swiftSettings: strictSettings),
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckTestFixtures
 import GradCheckReverse
 import Testing
 

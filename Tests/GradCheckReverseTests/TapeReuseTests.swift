@@ -1,5 +1,6 @@
 import GradCheckAllocationCounter
 import GradCheckCore
+import GradCheckTestFixtures
 import GradCheckReverse
 import Testing
 

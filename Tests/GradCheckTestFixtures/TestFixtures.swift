@@ -1,14 +1,15 @@
 import GradCheckCore
 
-// Test functions and independent evidence (central differences, closed forms) for the reverse-mode tests.
-// The forward-mode tests keep their own copy: the two test targets share no code with each other.
+// Test functions and independent evidence (central differences, closed forms) shared by the forward- and
+// reverse-mode tests. Only fixtures live here: each mode's tests keep their own expectations, and nothing
+// here computes a derivative by either mode's rules.
 
 /// A test function with the bookkeeping defaulted: only the inputs, outputs and program are given.
-protocol ExampleFunction: TestFunction {}
+public protocol ExampleFunction: TestFunction {}
 
-extension ExampleFunction {
+public extension ExampleFunction {
     var id: FunctionID { FunctionID(suite: "tests", name: "\(Self.self)") }
-    var summary: String { "a function of the reverse-mode tests" }
+    var summary: String { "a function of the AD tests" }
     var sampling: Sampling { Sampling() }
     var hasHandCodedDerivative: Bool { false }
     func handCodedDerivative<R: RealNumber>(_ variant: DerivativeVariant, at x: [R]) throws -> [[R]] {
@@ -18,14 +19,14 @@ extension ExampleFunction {
 
 /// A function of one variable from the elementary set (and the composites and integer powers built on
 /// it), with the points where it is checked and its derivative in closed form.
-enum UnaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
+public enum UnaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
     case exp, expm1, log, log1p, log2, log10, sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, sqrt, cbrt, erf
     case square, cube, inverseSquare, firstPower, zerothPower
     case cot, sigmoid, softplus, abs
 
-    var description: String { rawValue }
+    public var description: String { rawValue }
 
-    func apply<S: DifferentiableScalar>(_ x: S) -> S {
+    public func apply<S: DifferentiableScalar>(_ x: S) -> S {
         switch self {
         case .exp: S.exp(x)
         case .expm1: S.expm1(x)
@@ -58,7 +59,7 @@ enum UnaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     /// The derivative written out by hand.
-    func closedForm(_ x: ExtendedReal) -> ExtendedReal {
+    public func closedForm(_ x: ExtendedReal) -> ExtendedReal {
         typealias E = ExtendedReal
         return switch self {
         case .exp, .expm1: E.exp(x)
@@ -91,7 +92,7 @@ enum UnaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     /// Points inside the domain, away from kinks and singularities, negative ones wherever defined.
-    var points: [Double] {
+    public var points: [Double] {
         switch self {
         case .exp: [-1.3, 0.2, 2.5]
         case .expm1: [-2, 1e-3, 1.7]
@@ -114,12 +115,12 @@ enum UnaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
 }
 
 /// A function of two variables from the elementary set.
-enum BinaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
+public enum BinaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
     case atan2, pow, hypot
 
-    var description: String { rawValue }
+    public var description: String { rawValue }
 
-    func apply<S: DifferentiableScalar>(_ x: S, _ y: S) -> S {
+    public func apply<S: DifferentiableScalar>(_ x: S, _ y: S) -> S {
         switch self {
         case .atan2: S.atan2(y: x, x: y)
         case .pow: S.pow(x, y)
@@ -127,7 +128,7 @@ enum BinaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
-    var points: [(Double, Double)] {
+    public var points: [(Double, Double)] {
         switch self {
         case .atan2: [(1, 2), (-0.5, -1.5), (2, -0.3)]
         case .pow: [(1.5, 2.3), (0.4, -1.7), (3, 0.5)]
@@ -136,35 +137,37 @@ enum BinaryCase: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 }
 
-struct Unary: ExampleFunction {
-    let function: UnaryCase
-    var inputNames: [String] { ["x"] }
-    var outputCount: Int { 1 }
-    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [function.apply(x[0])] }
+public struct Unary: ExampleFunction {
+    public let function: UnaryCase
+    public init(function: UnaryCase) { self.function = function }
+    public var inputNames: [String] { ["x"] }
+    public var outputCount: Int { 1 }
+    public func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [function.apply(x[0])] }
 }
 
-struct Binary: ExampleFunction {
-    let function: BinaryCase
-    var inputNames: [String] { ["x", "y"] }
-    var outputCount: Int { 1 }
-    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [function.apply(x[0], x[1])] }
+public struct Binary: ExampleFunction {
+    public let function: BinaryCase
+    public init(function: BinaryCase) { self.function = function }
+    public var inputNames: [String] { ["x", "y"] }
+    public var outputCount: Int { 1 }
+    public func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [function.apply(x[0], x[1])] }
 }
 
 /// The central difference (f(x + h) − f(x − h))/(2h) with h = ε^(1/3)·max(1, |x|), divided by the
 /// representable step actually taken; error O(ε^(2/3)) relative for smooth f.
-func centralDifference(_ f: (ExtendedReal) -> ExtendedReal, at x: ExtendedReal) -> ExtendedReal {
+public func centralDifference(_ f: (ExtendedReal) -> ExtendedReal, at x: ExtendedReal) -> ExtendedReal {
     let h = ExtendedReal.cbrt(ExtendedReal.machineEpsilon) * Swift.max(1, x.magnitude)
     let (above, below) = (x + h, x - h)
     return (f(above) - f(below)) / (above - below)
 }
 
 /// The tolerance for comparing a derivative with a central difference in extended precision.
-let differenceTolerance = 1e4 * Double.pow(ExtendedReal.machineEpsilon.doubleValue, 2.0 / 3.0)
+public let differenceTolerance = 1e4 * Double.pow(ExtendedReal.machineEpsilon.doubleValue, 2.0 / 3.0)
 
 /// The tolerance for comparing a derivative with its closed form in extended precision.
-let closedFormTolerance = 1e4 * ExtendedReal.machineEpsilon.doubleValue
+public let closedFormTolerance = 1e4 * ExtendedReal.machineEpsilon.doubleValue
 
 /// Whether `a` agrees with `b` to relative tolerance `rtol` (absolute below magnitude 1).
-func close<T: BinaryFloatingPoint>(_ a: T, _ b: T, rtol: Double) -> Bool {
+public func close<T: BinaryFloatingPoint>(_ a: T, _ b: T, rtol: Double) -> Bool {
     (a - b).magnitude <= T(rtol) * Swift.max(1, b.magnitude)
 }
