@@ -33,4 +33,11 @@ struct DirectionalCheckTests {
         #expect(result.dispute == nil)
         #expect(result.jacobian[0].count == 300)
     }
+
+    @Test func theAllPartialsReferenceRefusesBeyondItsInputLimit() {
+        var reference = ExtendedForwardReference()
+        reference.inputLimit = 1_000
+        #expect(throws: StrategyError.self) { try reference.evaluate(rosenbrock, at: point.map { ExtendedReal($0) }) }
+        #expect(ExtendedForwardReference().inputLimit == 100_000)
+    }
 }

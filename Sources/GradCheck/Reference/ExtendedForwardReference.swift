@@ -27,7 +27,17 @@ public struct ExtendedForwardReference: ReferenceDerivative {
             + (crossCheck ? ", cross-checked by Richardson extrapolation in \(ExtendedReal.precisionName)" : "")
     }
 
+    /// The most inputs the all-partials reference accepts: each intermediate value carries n partials
+    /// (16 bytes each in Float80), so memory and time grow like n·ops(f); beyond this it refuses with a
+    /// message rather than exhaust the machine's memory.
+    public var inputLimit = 100_000
+
     public func evaluate(_ function: any TestFunction, at point: [ExtendedReal]) throws -> ReferenceResult {
+        guard point.count <= inputLimit else {
+            throw StrategyError.failed(
+                "the reference carries all \(point.count) partials per intermediate value; it accepts at most "
+                    + "\(inputLimit) inputs (check larger functions along directions with DirectionalCheck)")
+        }
         let inputs = point.indices.map { ReferenceNumber(input: point[$0], index: $0, count: point.count) }
         let outputs = try function.evaluate(inputs)
         let rows = outputs.map { output in
