@@ -50,6 +50,8 @@ public struct GradCheckTool: Sendable {
     public func run(_ arguments: [String]) -> CommandResult {
         do {
             return try dispatch(arguments)
+        } catch let exit as CommandExit {
+            return exit.result
         } catch let error as UsageError {
             let command = arguments.first.flatMap(Self.command(named:))
             let hint = command.map { "gradcheck \($0) --help" } ?? "gradcheck --help"

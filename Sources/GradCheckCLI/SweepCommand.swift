@@ -14,9 +14,7 @@ struct SweepCommand {
             strategy given with --against (a flat curve then means that strategy's derivative is wrong).
             """,
         arguments: [PositionalDefinition(name: "function", help: "The function: suite/name or name.")],
-        options: [
-            .value("--at", "x,y,...", help: "The point, one value per input (default: its first sample point)."),
-            .value("--suite", "path", help: "Look the function up in this suite file or folder (repeatable; default: the standard corpus).", repeatable: true),
+        options: FunctionAtPoint.options + [
             .value("--strategy", "id", help: "Only this method: forward-difference, central-difference or richardson (repeatable).", repeatable: true),
             .value("--against", "id", help: "Compare with this strategy's derivative instead of the reference."),
             .help,
@@ -27,14 +25,7 @@ struct SweepCommand {
         if parsed.has("--help") {
             return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.definition))
         }
-        let corpus: [any TestFunction]
-        do {
-            corpus = try CorpusSource(tool: tool).functions(paths: parsed.all("--suite"))
-        } catch {
-            return CorpusSource.failure(error)
-        }
-        let function = try FunctionLookup.find(parsed.positionals[0], in: corpus)
-        let point = try PointParsing.point(parsed.value("--at"), for: function)
+        let (function, point) = try FunctionAtPoint.resolve(parsed, tool: tool)
         let methods = try parsed.all("--strategy").map { id in
             guard let method = StepSweep.Method(rawValue: id) else {
                 throw UsageError.invalidValue(
@@ -64,6 +55,32 @@ struct SweepCommand {
         let output = try strategy.derivative(of: function, at: point.map { ExtendedReal($0) }, variant: .correct)
         return (output.jacobian, id)
     }
+}
+
+/// The `<function> [--at x,y,…] [--suite path]…` that `trace` and `sweep` share.
+enum FunctionAtPoint {
+    static let options: [OptionDefinition] = [
+        .value("--at", "x,y,...", help: "The point, one value per input (default: its first sample point)."),
+        .value("--suite", "path", help: "Look the function up in this suite file or folder (repeatable; default: the standard corpus).", repeatable: true),
+    ]
+
+    /// The function named by the first positional argument and the point of `--at`. A suite that does not
+    /// load ends the command with exit status 65 (``CommandExit``).
+    static func resolve(_ parsed: ParsedArguments, tool: GradCheckTool) throws -> (any TestFunction, [Double]) {
+        let corpus: [any TestFunction]
+        do {
+            corpus = try CorpusSource(tool: tool).functions(paths: parsed.all("--suite"))
+        } catch {
+            throw CommandExit(result: CorpusSource.failure(error))
+        }
+        let function = try FunctionLookup.find(parsed.positionals[0], in: corpus)
+        return (function, try PointParsing.point(parsed.value("--at"), for: function))
+    }
+}
+
+/// Ends a command early with a finished result (its output and exit status).
+struct CommandExit: Error {
+    var result: CommandResult
 }
 
 /// Finding a function by `suite/name` or by a name that is unique.

@@ -11,9 +11,7 @@ struct TraceCommand {
         commandPath: "gradcheck trace",
         abstract: "Print the primal, tangent and adjoint traces of a function at a point, or its graph.",
         arguments: [PositionalDefinition(name: "function", help: "The function: suite/name or name.")],
-        options: [
-            .value("--at", "x,y,...", help: "The point, one value per input (default: its first sample point)."),
-            .value("--suite", "path", help: "Look the function up in this suite file or folder (repeatable; default: the standard corpus).", repeatable: true),
+        options: FunctionAtPoint.options + [
             .value("--input", "name", help: "The input whose tangent trace is shown (default: the last one)."),
             .value("--format", "format", help: "text, markdown or dot (default: text)."),
             .help,
@@ -24,14 +22,7 @@ struct TraceCommand {
         if parsed.has("--help") {
             return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.definition))
         }
-        let corpus: [any TestFunction]
-        do {
-            corpus = try CorpusSource(tool: tool).functions(paths: parsed.all("--suite"))
-        } catch {
-            return CorpusSource.failure(error)
-        }
-        let function = try FunctionLookup.find(parsed.positionals[0], in: corpus)
-        let point = try PointParsing.point(parsed.value("--at"), for: function)
+        let (function, point) = try FunctionAtPoint.resolve(parsed, tool: tool)
         let format = try parsed.choice("--format", from: ["text", "markdown", "dot"], default: "text")
         let input: Int
         if let name = parsed.value("--input") {
