@@ -75,7 +75,9 @@ public struct RichardsonExtrapolation: Sendable {
         let floor = largest * R(1e-3)
         return zip(estimate.values, estimate.errors).map { value, error in
             let scale = Swift.max(value.magnitude, floor)
-            return scale > R(0) ? error / scale : error
+            // All values zero: the estimate says nothing about accuracy (a symmetric function sampled at
+            // steps far too large gives exact zeros), so it never wins against a start with a scale.
+            return scale > R(0) ? error / scale : (error > R(0) ? R(Double.infinity) : R(0))
         }.max() ?? R(0)
     }
 
