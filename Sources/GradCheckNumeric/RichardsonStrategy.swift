@@ -28,8 +28,9 @@ public struct RichardsonStrategy: DifferentiationStrategy {
         var columns: [[R]] = [], errors: [[R]] = []
         var crossings: [String] = [], disagreements: [String] = [], beside: [String] = []
         for j in point.indices {
-            if try differentiation.crossesABranch(j) { beside.append(differentiation.evaluator.inputName(j)) }
-            if let estimate = try differentiation.column(j) {
+            let central = try differentiation.centralColumn(j)
+            if central == nil { beside.append(differentiation.evaluator.inputName(j)) }
+            if let estimate = try central ?? differentiation.oneSided(j, side: 1) ?? differentiation.oneSided(j, side: -1) {
                 columns.append(estimate.values)
                 errors.append(estimate.errors)
                 if let other = try secondOpinion.column(j), !Self.agree(estimate, other) {
@@ -82,22 +83,16 @@ public final class ExtrapolatedDifferentiation<R: RealNumber> {
 
     /// The extrapolated column j, or nil when no stencil stays on x's branch.
     public func column(_ j: Int) throws -> RichardsonExtrapolation.Estimate<R>? {
-        let starts = extrapolation.initialSteps(at: point[j])
-        let central = try extrapolation.bestExtrapolation(from: starts, errorExponentStep: 2) { h in
+        try centralColumn(j) ?? oneSided(j, side: 1) ?? oneSided(j, side: -1)
+    }
+
+    /// Column j extrapolated from central quotients, or nil when no two central stencils stay on x's
+    /// branches (x sits on or next to a kink, and one-sided quotients are needed).
+    public func centralColumn(_ j: Int) throws -> RichardsonExtrapolation.Estimate<R>? {
+        try extrapolation.bestExtrapolation(from: extrapolation.initialSteps(at: point[j]), errorExponentStep: 2) { h in
             guard let ahead = try onPath(j, h), let behind = try onPath(j, -h) else { return nil }
             return DifferenceSample.central(ahead, behind, h: h)
         }
-        if let central { return central }
-        return try oneSided(j, side: 1) ?? oneSided(j, side: -1)
-    }
-
-    /// Whether column j needs one-sided quotients: no two central stencils stay on x's branches.
-    public func crossesABranch(_ j: Int) throws -> Bool {
-        let starts = extrapolation.initialSteps(at: point[j])
-        return try extrapolation.bestExtrapolation(from: starts, errorExponentStep: 2) { h in
-            guard let ahead = try onPath(j, h), let behind = try onPath(j, -h) else { return nil }
-            return DifferenceSample.central(ahead, behind, h: h)
-        } == nil
     }
 
     /// The column extrapolated from one-sided quotients on one side of x (side +1: ahead, −1: behind),
