@@ -133,10 +133,10 @@ final class BenchWorkspace<F: BenchmarkFunction, R: RealNumber> {
         var start = 0
         while start < n {
             let end = Swift.min(start + width, n)
-            for j in start..<end { inputs[j].partials[j - start] = R(1) }
+            for j in start..<end { inputs[j] = .variable(point[j], seeding: j - start) }
             let output = function.value(OptimizationBarrier.opaque(inputs))
             for j in start..<end {
-                inputs[j].partials[j - start] = R(0)
+                inputs[j] = ChunkedDual(value: point[j])
                 gradient[j] = output.partials[j - start]
             }
             start = end

@@ -48,9 +48,7 @@ extension ChunkedDual {
     /// (cos u)˙ = −sin u·u̇.
     @inlinable public static func cos(_ x: ChunkedDual) -> ChunkedDual {
         let s = Value.sin(x.value)
-        var result = ChunkedDual(value: Value.cos(x.value), partials: x.partials)
-        for k in 0..<width { result.partials[k] = -(s * x.partials[k]) }
-        return result
+        return x.mapped(to: Value.cos(x.value)) { -(s * $0) }
     }
 
     /// (tan u)˙ = (1 + tan²u)·u̇, reusing the value.
@@ -67,9 +65,7 @@ extension ChunkedDual {
     /// (arccos u)˙ = −u̇/√((1 − u)(1 + u)).
     @inlinable public static func acos(_ x: ChunkedDual) -> ChunkedDual {
         let root = Value.sqrt((Value(1) - x.value) * (Value(1) + x.value))
-        var result = ChunkedDual(value: Value.acos(x.value), partials: x.partials)
-        for k in 0..<width { result.partials[k] = -(x.partials[k] / root) }
-        return result
+        return x.mapped(to: Value.acos(x.value)) { -($0 / root) }
     }
 
     /// (arctan u)˙ = u̇/(1 + u²).
@@ -80,11 +76,9 @@ extension ChunkedDual {
     /// atan2(v, u)˙ = (u·v̇ − v·u̇)/(u² + v²), the angle of (u, v); NaN at the origin.
     @inlinable public static func atan2(y: ChunkedDual, x: ChunkedDual) -> ChunkedDual {
         let squaredRadius = x.value * x.value + y.value * y.value
-        var result = ChunkedDual(value: Value.atan2(y: y.value, x: x.value), partials: y.partials)
-        for k in 0..<width {
-            result.partials[k] = (x.value * y.partials[k] - y.value * x.partials[k]) / squaredRadius
+        return merged(y, x, to: Value.atan2(y: y.value, x: x.value)) { dy, dx in
+            (x.value * dy - y.value * dx) / squaredRadius
         }
-        return result
     }
 
     // MARK: Hyperbolic functions
@@ -157,8 +151,6 @@ extension ChunkedDual {
 
     /// The number with value `newValue` and every partial divided by `divisor`: u̇ₛ/d.
     @inlinable @inline(always) func divided(to newValue: Value, by divisor: Value) -> ChunkedDual {
-        var result = ChunkedDual(value: newValue, partials: partials)
-        for s in 0..<width { result.partials[s] = partials[s] / divisor }
-        return result
+        mapped(to: newValue) { $0 / divisor }
     }
 }

@@ -132,6 +132,33 @@ import Testing
         #expect(chunked.derivative.total < scalar.derivative.total)
         #expect(chunked.ratio <= 2.5 * 64)
     }
+
+    /// Structural zeros: a number that carries no partials (a constant, an input not seeded in this pass)
+    /// costs what a plain operation costs, and an operation with one such operand reads only the other's
+    /// partials. Counted per partial: a product of two constants is 1 operation, not 1 + 3·4.
+    @Test func numbersWithoutPartialsSkipThePartialsArithmetic() {
+        typealias Number = ChunkedDual<4, Counted<Double>>
+        let u = Number(value: 3), w = Number(value: 5)
+        let (constant, constantCost) = OperationTally.measure { u * w }
+        #expect(!constant.carriesPartials && constant.value == 15)
+        #expect(constantCost.total == 1)
+        let x = Number.variable(3, seeding: 1)
+        let (oneSided, oneSidedCost) = OperationTally.measure { x * w }
+        #expect(oneSided.carriesPartials && oneSided.partials[1] == 5 && oneSided.partials[0] == 0)
+        #expect(oneSidedCost.total == 1 + 4)  // the value, and one multiplication per partial
+        let (bothSided, bothSidedCost) = OperationTally.measure { x * x }
+        #expect(bothSided.partials[1] == 6)
+        #expect(bothSidedCost.total == 1 + 3 * 4)  // u̇·w + u·ẇ per partial
+    }
+
+    /// Skipping is exact: a gradient whose passes are mostly structural zeros equals the one computed by
+    /// scalar forward mode, direction by direction.
+    @Test func skippingStructuralZerosChangesNoPartial() throws {
+        let f = Rosenbrock(n: 40)
+        let chunked = try ChunkedForwardModeStrategy().derivative(of: f, at: f.point(), variant: .correct).jacobian
+        let scalar = try ForwardModeStrategy().derivative(of: f, at: f.point(), variant: .correct).jacobian
+        #expect(chunked == scalar)
+    }
 }
 
 /// f(x)ᵢ = cases[i](xᵢ): a diagonal Jacobian, one elementary function per input.
