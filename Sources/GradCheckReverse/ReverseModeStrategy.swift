@@ -34,6 +34,10 @@ public struct ReverseModeStrategy: DifferentiationStrategy {
         tape.reset()
         let inputs = point.map { tape.variable($0) }
         let outputs = try function.evaluate(inputs)
+        if tape.isExhausted {
+            throw StrategyError.unsupported(
+                "the program records more than the tape's limit of \(tape.maximumBytes) bytes")
+        }
         let jacobian = outputs.map { output in
             tape.gradient(of: output, withRespectTo: inputs)
         }

@@ -7,8 +7,8 @@ import GradCheckCore
 /// ``reset()`` forgets the program but keeps every buffer, so recording the same program again allocates
 /// nothing: one tape serves any number of gradients.
 ///
-/// Storage is three contiguous streams (see `TapeStorage`): a one-byte code per record (operation kind and
-/// shape), the 32-bit operand indices, and the local partials, each record storing only what its shape
+/// Storage is one contiguous stream of packed records (see `TapeStorage`): each record's local partials,
+/// its 32-bit operand indices and a one-byte code (operation kind and shape), storing only what its shape
 /// needs. A tracing tape (``init(tracing:)``) also keeps every node's value and records constant operands
 /// as nodes, so that ``records`` can list the primal trace completely; the gradients are the same.
 ///
@@ -21,9 +21,12 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
     @usableFromInline var sweptOutput: Int = -1
 
     /// An empty tape. A tracing tape keeps node values and records constants as nodes (for traces).
-    public init(tracing: Bool = false) {
+    ///
+    /// - Parameter maximumBytes: the most bytes of records the tape may hold, from 1 KiB to 4 GiB (the
+    ///   default; 32-bit node indices). A program that records more leaves the tape ``isExhausted``.
+    public init(tracing: Bool = false, maximumBytes: Int = Int(UInt32.max)) {
         storage = .allocate(capacity: 1)
-        storage.initialize(to: TapeStorage(tracing: tracing))
+        storage.initialize(to: TapeStorage(tracing: tracing, byteLimit: maximumBytes))
     }
 
     deinit {
@@ -35,6 +38,9 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
     /// Whether the tape keeps node values and records constant operands (for traces).
     public var isTracing: Bool { storage.pointee.tracing }
 
+    /// The most bytes of records the tape holds (see ``isExhausted``).
+    public var maximumBytes: Int { storage.pointee.byteLimit }
+
     /// Forgets the recorded program and the adjoints, keeping all memory. Tracked numbers recorded before
     /// must not be used afterwards.
     public func reset() {
@@ -45,9 +51,13 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
     /// Makes room for a program of `records` records with up to two operands and partials each, so that
     /// recording it allocates nothing.
     public func reserveCapacity(records: Int) {
-        if records > storage.pointee.codes.capacity { storage.pointee.grow(records: records) }
+        storage.pointee.reserve(records: records)
         storage.pointee.adjoints.reserve(records)
     }
+
+    /// Whether the last recording outgrew the tape's `maximumBytes` (see ``init(tracing:maximumBytes:)``).
+    /// Its records are then meaningless: the tape refuses to sweep until ``reset()``.
+    public var isExhausted: Bool { storage.pointee.isExhausted }
 
     /// A new independent variable (an input node) with value `value`.
     @inlinable public func variable(_ value: Value) -> Tracked<Value> {
@@ -66,19 +76,18 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
     /// The number of records (nodes, inputs included).
     public var entryCount: Int { storage.pointee.count }
 
-    /// The bytes the records occupy: one code byte each, 4 per operand index, one `Value` stride per
-    /// stored partial (and per node value when tracing). Adjoints are not counted.
+    /// The bytes the records occupy: one code byte each, 4 per operand index, one `Value` size per
+    /// stored partial (plus one `Value` stride per node value when tracing). Adjoints are not counted.
     public var byteCount: Int {
         let s = storage.pointee
-        return s.codes.count + s.operands.count * MemoryLayout<UInt32>.stride
-            + (s.partials.count + s.values.count) * MemoryLayout<Value>.stride
+        return s.byteCount + s.values.count * MemoryLayout<Value>.stride
     }
 
-    /// The bytes allocated for all streams, adjoints included: what the tape keeps between recordings.
+    /// The bytes allocated for the stream, the traced values and the adjoints: what the tape keeps between
+    /// recordings.
     public var capacityInBytes: Int {
         let s = storage.pointee
-        return s.codes.capacity + s.operands.capacity * MemoryLayout<UInt32>.stride
-            + (s.partials.capacity + s.values.capacity + s.adjoints.capacity) * MemoryLayout<Value>.stride
+        return s.byteCapacity + (s.values.capacity + s.adjoints.capacity) * MemoryLayout<Value>.stride
     }
 
     // MARK: Reverse sweeps
@@ -92,6 +101,7 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
             return
         }
         precondition(outputStorage == storage, "the output was not recorded on this tape")
+        precondition(!storage.pointee.isExhausted, "the program outgrew the tape (see isExhausted)")
         storage.pointee.reverseSweep(from: Int(output.index), seed: seed)
         sweptOutput = Int(output.index)
     }

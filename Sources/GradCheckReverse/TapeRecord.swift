@@ -20,30 +20,20 @@ extension Tape {
     /// tape traces (``init(tracing:)``); then constants appear as `.constant` nodes as well.
     public var records: [TapeRecord<Value>] {
         let s = storage.pointee
-        var result: [TapeRecord<Value>] = []
-        result.reserveCapacity(s.count)
-        var o = 0, p = 0
-        for k in 0..<s.count {
-            let code = RecordCode(rawValue: s.codes[k])
-            let shape = code.shape
-            let operands = (0..<shape.operandCount).map { Int(s.operands[o + $0]) }
+        return s.storedRecords().enumerated().map { k, stored in
+            let shape = stored.code.shape
             let partials: [Value] = switch shape {
             case .leaf: []
             case .identity: [Value(1)]
             case .negation: [Value(-1)]
-            case .weighted: [s.partials[p]]
+            case .weighted, .weightedPair: stored.partials
             case .sum: [Value(1), Value(1)]
             case .difference: [Value(1), Value(-1)]
-            case .weightedPair: [s.partials[p], s.partials[p + 1]]
             }
-            o += shape.operandCount
-            p += shape.storedPartialCount
-            result.append(
-                TapeRecord(
-                    index: k, operation: code.operation, operands: operands, partials: partials,
-                    value: s.tracing ? s.values[k] : nil))
+            return TapeRecord(
+                index: k, operation: stored.code.operation, operands: stored.operands.map { Int($0) },
+                partials: partials, value: s.tracing ? s.values[k] : nil)
         }
-        return result
     }
 
     /// The adjoints of the last reverse sweep, node by node (∂output/∂vₖ for k up to the swept output,

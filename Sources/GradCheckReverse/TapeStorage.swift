@@ -1,24 +1,41 @@
 import GradCheckCore
 
-/// The contents of a ``Tape``: the Wengert list as three parallel streams, plus the adjoints.
+/// The contents of a ``Tape``: the Wengert list as one contiguous stream of variable-length records, plus
+/// the adjoints.
 ///
-/// Node k of the list is the k-th record. Its one-byte code (operation kind and ``RecordShape``) is
-/// `codes[k]`; its operand indices and stored partials follow in `operands` and `partials`, as many as
-/// its shape says, in record order. A record therefore takes 1 + 4·(operands) + stride(Value)·(partials)
-/// bytes: for `Double`, 1 byte for an input, 5 for a negation or x + c, 9 for a sum or difference, 13 for a
-/// unary function, a product with a constant or a square x·x, 25 for a product or binary function of two
-/// different tracked values. On the benchmark functions that averages 11–14 bytes per operation. The node's own index is implicit (its position), and its value is not kept unless the tape
-/// traces (then `values[k]` is node k's value).
+/// Node k of the list is the k-th record. A record is laid out as
 ///
-/// The reverse sweep is one backward pass over the codes with two cursors moving backward through the
-/// operand and partial streams.
+///     [partials: Value × p] [operand indices: UInt32 × o] [code: 1 byte]
 ///
-/// Tracked numbers reach the storage through an unsafe pointer (see ``Tracked``), so recording an operation
-/// is a few stores with no reference counting and no exclusivity check.
+/// with p and o given by the code's ``RecordShape``: the code comes last so that the reverse sweep, walking
+/// the stream backward, reads it first and then knows where the record starts. A record therefore takes
+/// 1 + 4·o + size(Value)·p bytes: for `Double`, 1 byte for an input, 5 for a negation or x + c, 9 for a sum
+/// or difference, 13 for a unary function, a product with a constant or a square x·x, 25 for a product or
+/// binary function of two different tracked values. On the benchmark functions that averages 11–14 bytes
+/// per operation. The node's own index is implicit (its position), and its value is not kept unless the
+/// tape traces (then `values[k]` is node k's value).
+///
+/// Recording a record is a few unaligned stores at one cursor, the cursor's advance and the node count's
+/// increment: one stream, so one capacity check and one cursor, where separate streams for codes, operand
+/// indices and partials need three of each. The cursor and the count live in memory (tracked numbers reach
+/// the storage through an unsafe pointer, see ``Tracked``), so their updates chain from record to record;
+/// fewer of them is what makes a record cheaper.
+///
+/// The reverse sweep is one backward pass over the stream.
+///
+/// Records are stored as raw bytes, so `Value` must be a trivial type (no references): every number type of
+/// the package is.
 @usableFromInline struct TapeStorage<Value: DifferentiableScalar> {
-    @usableFromInline var codes = TapeBuffer<UInt8>()
-    @usableFromInline var operands = TapeBuffer<UInt32>()
-    @usableFromInline var partials = TapeBuffer<Value>()
+    /// The start of the record stream (nil before the first growth).
+    @usableFromInline var base: UnsafeMutableRawPointer?
+    /// Where the next record goes.
+    @usableFromInline var cursor: UnsafeMutableRawPointer?
+    /// The last position at which a record of any shape still fits: `base + capacity − maximumRecordBytes`.
+    @usableFromInline var recordLimit: UnsafeMutableRawPointer?
+    /// The stream's capacity in bytes.
+    @usableFromInline var byteCapacity = 0
+    /// The number of records (nodes).
+    @usableFromInline var nodeCount: UInt32 = 0
     /// Node values, recorded only when ``tracing`` is on.
     @usableFromInline var values = TapeBuffer<Value>()
     /// Adjoints of the last reverse sweep: `adjoints[k]` = ∂(seeded output)/∂(node k), for k up to the
@@ -26,50 +43,104 @@ import GradCheckCore
     @usableFromInline var adjoints = TapeBuffer<Value>()
     /// Whether every node's value is kept and constant operands are recorded as nodes (for traces).
     @usableFromInline var tracing: Bool
+    /// The most bytes the stream may hold (at most ``maximumByteCapacity``).
+    @usableFromInline let byteLimit: Int
+    /// Set when a program needed more than ``byteLimit``: recording then restarts at the front of the
+    /// stream (its records are garbage) and the tape must not be swept.
+    @usableFromInline var isExhausted = false
 
-    @inlinable init(tracing: Bool) { self.tracing = tracing }
+    @inlinable init(tracing: Bool, byteLimit: Int) {
+        precondition(_isPOD(Value.self), "a tape stores \(Value.self) as raw bytes, so it must be a trivial type")
+        self.tracing = tracing
+        self.byteLimit = Swift.min(Swift.max(byteLimit, 1024), Self.maximumByteCapacity)
+    }
 
     /// The number of records (nodes).
-    @inlinable var count: Int { codes.count }
+    @inlinable var count: Int { Int(nodeCount) }
+
+    /// The bytes the records occupy.
+    @inlinable var byteCount: Int {
+        guard let base, let cursor else { return 0 }
+        return cursor - base
+    }
+
+    // MARK: Layout
+
+    /// The bytes one partial takes in a record (the value's size, not its stride: records are packed).
+    @inlinable static var partialBytes: Int { MemoryLayout<Value>.size }
+
+    /// The largest record: two partials, two operands, the code.
+    @inlinable static var maximumRecordBytes: Int { 2 * partialBytes + 2 * 4 + 1 }
+
+    /// The bytes of a record of `shape`, its code included.
+    @inlinable static func recordBytes(_ shape: RecordShape) -> Int {
+        1 + 4 * shape.operandCount + partialBytes * shape.storedPartialCount
+    }
+
+    /// The most bytes a stream may hold, so that every node index fits in 32 bits (a record takes at least
+    /// one byte): 4 GiB.
+    @usableFromInline static var maximumByteCapacity: Int { Int(UInt32.max) }
 
     // MARK: Capacity
 
-    /// The invariant that makes recording cheap: while `codes.count < codes.capacity`, every stream has
-    /// room for one more record of any shape (at most two operands, two partials, one value). So a record
-    /// costs one capacity check, on the codes, and its appends need none.
-    ///
-    /// Growth keeps it: for a code capacity C, the operand and partial streams get room for
-    /// 2·(C − count) more entries each (their reserve is mostly untouched virtual memory: a page is only
-    /// faulted in when a record reaches it).
+    /// The invariant that makes recording cheap: while `cursor <= recordLimit`, a record of any shape fits.
     @inlinable @inline(__always) mutating func ensureRoomForRecord() {
-        if _slowPath(codes.count == codes.capacity) { grow(records: codes.count + 1) }
+        if _slowPath(cursor.map { $0 > recordLimit.unsafelyUnwrapped } ?? true) { grow(minimumBytes: byteCount + 1) }
     }
 
-    /// Grows every stream so that `records` records fit (at least doubling the code capacity).
-    @inlinable @inline(never) mutating func grow(records: Int) {
-        let capacity = Swift.max(records, codes.capacity * 2, 64)
-        let spare = capacity - codes.count
-        codes.reserve(capacity)
-        operands.reserve(operands.count + 2 * spare)
-        partials.reserve(partials.count + 2 * spare)
-        if tracing { values.reserve(capacity) }
+    /// Grows the stream so that `minimumBytes` bytes plus one largest record fit (at least doubling it,
+    /// at least 1 KiB, at most ``byteLimit``). When even that is too small the tape is exhausted:
+    /// recording restarts at the front of the stream so that nothing is written out of bounds, and
+    /// ``isExhausted`` tells the sweep.
+    @inlinable @inline(never) mutating func grow(minimumBytes: Int) {
+        let used = byteCount
+        let needed = minimumBytes + Self.maximumRecordBytes
+        guard needed <= byteLimit else {
+            isExhausted = true
+            if base == nil { grow(minimumBytes: 0) }
+            cursor = base
+            nodeCount = 0
+            return
+        }
+        let wanted = Swift.min(Swift.max(needed, byteCapacity * 2, 1024), byteLimit)
+        let newBase = UnsafeMutableRawPointer.allocate(byteCount: wanted, alignment: 16)
+        if let base {
+            newBase.copyMemory(from: base, byteCount: used)
+            base.deallocate()
+        }
+        base = newBase
+        cursor = newBase + used
+        byteCapacity = wanted
+        recordLimit = newBase + (wanted - Self.maximumRecordBytes)
+    }
+
+    /// Makes room for `records` records of the largest shape without further allocation.
+    @inlinable mutating func reserve(records: Int) {
+        let bytes = records * Self.maximumRecordBytes
+        if bytes + Self.maximumRecordBytes > byteCapacity { grow(minimumBytes: bytes) }
+        if tracing { values.reserve(records) }
     }
 
     // MARK: Recording
 
-    /// Appends a record's code (and its value when tracing) and returns the new node's index. The
-    /// operands and partials must have been appended first (``ensureRoomForRecord()`` made room).
-    @inlinable @inline(__always) mutating func appendCode(_ code: RecordCode, value: Value) -> UInt32 {
-        let index = UInt32(truncatingIfNeeded: codes.count)
-        codes.appendUnchecked(code.rawValue)
-        if _slowPath(tracing) { values.appendUnchecked(value) }
+    /// Writes a record's code at the cursor (its partials and operands are already in place before it),
+    /// advances the cursor past the record, appends its value when tracing, and returns the new node's
+    /// index. `payload` is the bytes of the partials and operands.
+    @inlinable @inline(__always) mutating func finish(
+        _ code: RecordCode, payload: Int, at start: UnsafeMutableRawPointer, value: Value
+    ) -> UInt32 {
+        start.storeBytes(of: code.rawValue, toByteOffset: payload, as: UInt8.self)
+        cursor = start + (payload + 1)
+        let index = nodeCount
+        nodeCount = index &+ 1
+        if _slowPath(tracing) { values.append(value) }
         return index
     }
 
     /// Records an operation with no operands (an input, or a constant when tracing).
     @inlinable @inline(__always) mutating func record(_ operation: TapeOperation, value: Value) -> UInt32 {
         ensureRoomForRecord()
-        return appendCode(RecordCode(operation, .leaf), value: value)
+        return finish(RecordCode(operation, .leaf), payload: 0, at: cursor.unsafelyUnwrapped, value: value)
     }
 
     /// Records an operation of one operand whose partial is ±1 (`shape` is `.identity` or `.negation`).
@@ -77,8 +148,9 @@ import GradCheckCore
         _ operation: TapeOperation, _ shape: RecordShape, _ operand: UInt32, value: Value
     ) -> UInt32 {
         ensureRoomForRecord()
-        operands.appendUnchecked(operand)
-        return appendCode(RecordCode(operation, shape), value: value)
+        let start = cursor.unsafelyUnwrapped
+        start.storeBytes(of: operand, as: UInt32.self)
+        return finish(RecordCode(operation, shape), payload: 4, at: start, value: value)
     }
 
     /// Records an operation of one operand with local partial `partial`.
@@ -86,9 +158,11 @@ import GradCheckCore
         _ operation: TapeOperation, _ operand: UInt32, partial: Value, value: Value
     ) -> UInt32 {
         ensureRoomForRecord()
-        operands.appendUnchecked(operand)
-        partials.appendUnchecked(partial)
-        return appendCode(RecordCode(operation, .weighted), value: value)
+        let start = cursor.unsafelyUnwrapped
+        let p = Self.partialBytes
+        start.storeBytes(of: partial, as: Value.self)
+        start.storeBytes(of: operand, toByteOffset: p, as: UInt32.self)
+        return finish(RecordCode(operation, .weighted), payload: p + 4, at: start, value: value)
     }
 
     /// Records an operation of two operands whose partials are +1 and ±1 (`.sum` or `.difference`).
@@ -96,9 +170,9 @@ import GradCheckCore
         _ operation: TapeOperation, _ shape: RecordShape, _ first: UInt32, _ second: UInt32, value: Value
     ) -> UInt32 {
         ensureRoomForRecord()
-        operands.appendUnchecked(first)
-        operands.appendUnchecked(second)
-        return appendCode(RecordCode(operation, shape), value: value)
+        let start = cursor.unsafelyUnwrapped
+        start.storeBytes(of: UInt64(first) | UInt64(second) << 32, as: UInt64.self)
+        return finish(RecordCode(operation, shape), payload: 8, at: start, value: value)
     }
 
     /// Records an operation of two operands with local partials `firstPartial` and `secondPartial`.
@@ -107,42 +181,79 @@ import GradCheckCore
         _ secondPartial: Value, value: Value
     ) -> UInt32 {
         ensureRoomForRecord()
-        operands.appendUnchecked(first)
-        operands.appendUnchecked(second)
-        partials.appendUnchecked(firstPartial)
-        partials.appendUnchecked(secondPartial)
-        return appendCode(RecordCode(operation, .weightedPair), value: value)
+        let start = cursor.unsafelyUnwrapped
+        let p = Self.partialBytes
+        start.storeBytes(of: firstPartial, as: Value.self)
+        start.storeBytes(of: secondPartial, toByteOffset: p, as: Value.self)
+        start.storeBytes(of: UInt64(first) | UInt64(second) << 32, toByteOffset: 2 * p, as: UInt64.self)
+        return finish(RecordCode(operation, .weightedPair), payload: 2 * p + 8, at: start, value: value)
     }
 
     /// Forgets every record and adjoint, keeping all memory for the next recording.
     @inlinable mutating func removeAll() {
-        codes.removeAll()
-        operands.removeAll()
-        partials.removeAll()
+        cursor = base
+        nodeCount = 0
+        isExhausted = false
         values.removeAll()
         adjoints.removeAll()
     }
 
     @usableFromInline mutating func deallocate() {
-        codes.deallocate()
-        operands.deallocate()
-        partials.deallocate()
+        base?.deallocate()
+        base = nil
+        cursor = nil
+        recordLimit = nil
+        byteCapacity = 0
         values.deallocate()
         adjoints.deallocate()
     }
 
+    // MARK: Reading records
+
+    /// One record as stored: its code, operand indices and stored partials.
+    @usableFromInline struct StoredRecord {
+        @usableFromInline var code: RecordCode
+        @usableFromInline var operands: [UInt32]
+        @usableFromInline var partials: [Value]
+    }
+
+    /// Every record in recording order (for listings; the sweep reads the stream directly).
+    func storedRecords() -> [StoredRecord] {
+        guard let base, let cursor else { return [] }
+        var records: [StoredRecord] = []
+        records.reserveCapacity(count)
+        var end = cursor
+        while end > base {
+            let code = RecordCode(rawValue: (end - 1).load(as: UInt8.self))
+            let shape = code.shape
+            let start = end - Self.recordBytes(shape)
+            let p = Self.partialBytes
+            let partials = (0..<shape.storedPartialCount).map {
+                start.loadUnaligned(fromByteOffset: $0 * p, as: Value.self)
+            }
+            let operandStart = p * shape.storedPartialCount
+            let operands = (0..<shape.operandCount).map {
+                start.loadUnaligned(fromByteOffset: operandStart + 4 * $0, as: UInt32.self)
+            }
+            records.append(StoredRecord(code: code, operands: operands, partials: partials))
+            end = start
+        }
+        records.reverse()
+        return records
+    }
+
     // MARK: Reverse sweep
 
-    /// The positions in the operand and partial streams just past the records of nodes 0...`node`.
-    @inlinable func streamEnds(through node: Int) -> (operands: Int, partials: Int) {
-        if node == count - 1 { return (operands.count, partials.count) }
-        var operandEnd = 0, partialEnd = 0
-        for k in 0...node {
-            let shape = RecordCode(rawValue: codes[k]).shape
-            operandEnd += shape.operandCount
-            partialEnd += shape.storedPartialCount
+    /// The stream position just past node `node`'s record: the end of the stream walked backward over
+    /// the records after it (each record's last byte, its code, gives its length).
+    @inlinable func end(ofNode node: Int) -> UnsafeMutableRawPointer {
+        var end = cursor.unsafelyUnwrapped
+        var k = count - 1
+        while k > node {
+            end -= Self.recordBytes(RecordCode(rawValue: (end - 1).load(as: UInt8.self)).shape)
+            k -= 1
         }
-        return (operandEnd, partialEnd)
+        return end
     }
 
     /// One reverse sweep from `output`: sets its adjoint to `seed`, every other adjoint of nodes
@@ -155,44 +266,43 @@ import GradCheckCore
     @inlinable mutating func reverseSweep(from output: Int, seed: Value) {
         adjoints.fill(Value(0), count: output + 1)
         adjoints[output] = seed
-        var (o, p) = streamEnds(through: output)
         let adjoint = adjoints.base.unsafelyUnwrapped
-        let code = codes.base.unsafelyUnwrapped
-        // Either stream may be unallocated (a program without such records); it is then never read.
-        let operand = UnsafePointer(operands.base)
-        let partial = UnsafePointer(partials.base)
+        var c = end(ofNode: output)
+        let p = Self.partialBytes
         var k = output
         while k >= 0 {
             let a = adjoint[k]
-            switch code[k] & 7 {
+            c -= 1
+            switch c.load(as: UInt8.self) & 7 {
             case RecordShape.identity.rawValue:
-                o &-= 1
-                adjoint[Int(operand.unsafelyUnwrapped[o])] += a
+                c -= 4
+                adjoint[Int(c.loadUnaligned(as: UInt32.self))] += a
             case RecordShape.negation.rawValue:
-                o &-= 1
-                adjoint[Int(operand.unsafelyUnwrapped[o])] -= a
+                c -= 4
+                adjoint[Int(c.loadUnaligned(as: UInt32.self))] -= a
             case RecordShape.weighted.rawValue:
-                o &-= 1
-                p &-= 1
-                adjoint[Int(operand.unsafelyUnwrapped[o])] += a * partial.unsafelyUnwrapped[p]
+                c -= p + 4
+                adjoint[Int(c.loadUnaligned(fromByteOffset: p, as: UInt32.self))] += a * c.loadUnaligned(as: Value.self)
             case RecordShape.sum.rawValue:
-                o &-= 2
-                adjoint[Int(operand.unsafelyUnwrapped[o])] += a
-                adjoint[Int(operand.unsafelyUnwrapped[o &+ 1])] += a
+                c -= 8
+                let pair = c.loadUnaligned(as: UInt64.self)
+                adjoint[Int(truncatingIfNeeded: pair & 0xFFFF_FFFF)] += a
+                adjoint[Int(truncatingIfNeeded: pair >> 32)] += a
             case RecordShape.difference.rawValue:
-                o &-= 2
-                adjoint[Int(operand.unsafelyUnwrapped[o])] += a
-                adjoint[Int(operand.unsafelyUnwrapped[o &+ 1])] -= a
+                c -= 8
+                let pair = c.loadUnaligned(as: UInt64.self)
+                adjoint[Int(truncatingIfNeeded: pair & 0xFFFF_FFFF)] += a
+                adjoint[Int(truncatingIfNeeded: pair >> 32)] -= a
             case RecordShape.weightedPair.rawValue:
-                o &-= 2
-                p &-= 2
-                adjoint[Int(operand.unsafelyUnwrapped[o])] += a * partial.unsafelyUnwrapped[p]
-                adjoint[Int(operand.unsafelyUnwrapped[o &+ 1])] += a * partial.unsafelyUnwrapped[p &+ 1]
+                c -= 2 * p + 8
+                let pair = c.loadUnaligned(fromByteOffset: 2 * p, as: UInt64.self)
+                adjoint[Int(truncatingIfNeeded: pair & 0xFFFF_FFFF)] += a * c.loadUnaligned(as: Value.self)
+                adjoint[Int(truncatingIfNeeded: pair >> 32)] += a * c.loadUnaligned(fromByteOffset: p, as: Value.self)
             default:
                 break  // a leaf: an input or a constant
             }
             k &-= 1
         }
-        assert(o == 0 && p == 0, "tape streams out of step")
+        assert(c == base, "tape stream out of step")
     }
 }

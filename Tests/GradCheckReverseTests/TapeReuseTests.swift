@@ -106,4 +106,29 @@ import Testing
         #expect(operations == 8 * 100)
         #expect(Double(bytes) / Double(operations) <= 12.5)
     }
+
+    /// A program that outgrows the tape's byte limit leaves it exhausted instead of writing out of bounds
+    /// or wrapping node indices; the strategy then declines with the limit in its message, and a reset
+    /// tape records and sweeps a small program normally again.
+    @Test func aProgramLargerThanTheLimitExhaustsTheTape() throws {
+        let tape = Tape<Double>(maximumBytes: 4_096)
+        #expect(tape.maximumBytes == 4_096)
+        var v = tape.variable(0.5)
+        for _ in 0..<2_000 { v = v * tape.variable(1.0) }  // 2,000 products of 25 bytes: 50 kB
+        #expect(tape.isExhausted)
+        #expect(tape.byteCount <= 4_096)
+
+        let f = Rosenbrock(n: 200)
+        #expect {
+            _ = try ReverseModeStrategy.derivative(of: f, at: f.point(), on: tape)
+        } throws: { error in
+            "\(error)".contains("the tape's limit of 4096 bytes")
+        }
+
+        tape.reset()
+        #expect(!tape.isExhausted)
+        let x = tape.variable(3.0)
+        tape.reverseSweep(from: x * x)
+        #expect(tape.adjoint(of: x) == 6)
+    }
 }
