@@ -70,6 +70,7 @@ struct BenchCommand {
             let interpreter = try InterpreterComparison.measure(
                 sizes: configuration.sizes, budgetSeconds: configuration.budgetSeconds, samples: configuration.samples)
             output += interpreter.render()
+            output += AccumulationChainProbe.measure(samples: configuration.samples).render()
         }
         let warning = BuildInfo.isOptimized
             ? "" : "warning: debug build: timings are not meaningful; use 'swift run -c release gradcheck bench'\n"

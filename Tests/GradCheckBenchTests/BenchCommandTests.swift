@@ -14,6 +14,7 @@ import Testing
         let cells = row?.split(separator: " ", omittingEmptySubsequences: true) ?? []
         #expect(cells.first == "8")
         #expect(cells.last.flatMap { Double($0) }.map { $0 <= 1e-15 } == true)
+        #expect(result.standardOutput.contains("the floor of a tape on a serial sum"))
     }
 
     @Test func printsJSON() throws {

@@ -149,4 +149,17 @@ struct RenamedStrategy: DifferentiationStrategy {
     ) throws -> StrategyOutput<R> {
         try wrapped.derivative(of: function, at: point, variant: variant)
     }
+
+    /// The chain probe times what it says: the memory chain carries the seed from the last link to the
+    /// first (every link an accumulation ā[k − 1] += ā[k]), and the register chain sums its terms.
+    @Test func accumulationChainProbeComputesBothChains() {
+        let adjoints = UnsafeMutablePointer<Double>.allocate(capacity: 5)
+        defer { adjoints.deallocate() }
+        AccumulationChainProbe.memoryChain(adjoints, indices: [0, 0, 1, 2, 3], length: 5)
+        #expect((0..<5).map { adjoints[$0] } == [1, 1, 1, 1, 1])
+        #expect(AccumulationChainProbe.registerChain([1, 2, 3.5]) == 6.5)
+        let probe = AccumulationChainProbe.measure(length: 1_000, samples: 1, budgetSeconds: 1)
+        #expect(probe.length == 1_000)
+        #expect(probe.registerNanosecondsPerLink > 0 && probe.memoryNanosecondsPerLink > 0 && probe.ratio.isFinite)
+    }
 }
