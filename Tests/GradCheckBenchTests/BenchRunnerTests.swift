@@ -136,19 +136,6 @@ import Testing
         let decoded = try JSONDecoder().decode(BenchReport.self, from: Data(try report.json().utf8))
         #expect(decoded.cells.count == report.cells.count)
     }
-}
-
-/// A strategy under another id (a stand-in for a plugin registered under a hook's id).
-struct RenamedStrategy: DifferentiationStrategy {
-    let id: String
-    let wrapped: any DifferentiationStrategy
-    var family: StrategyFamily { wrapped.family }
-    var summary: String { "\(wrapped.id) under another name" }
-    func derivative<R: RealNumber>(
-        of function: any TestFunction, at point: [R], variant: DerivativeVariant
-    ) throws -> StrategyOutput<R> {
-        try wrapped.derivative(of: function, at: point, variant: variant)
-    }
 
     /// The chain probe times what it says: the memory chain carries the seed from the last link to the
     /// first (every link an accumulation ā[k − 1] += ā[k]), and the register chain sums its terms.
@@ -161,5 +148,18 @@ struct RenamedStrategy: DifferentiationStrategy {
         let probe = AccumulationChainProbe.measure(length: 1_000, samples: 1, budgetSeconds: 1)
         #expect(probe.length == 1_000)
         #expect(probe.registerNanosecondsPerLink > 0 && probe.memoryNanosecondsPerLink > 0 && probe.ratio.isFinite)
+    }
+}
+
+/// A strategy under another id (a stand-in for a plugin registered under a hook's id).
+struct RenamedStrategy: DifferentiationStrategy {
+    let id: String
+    let wrapped: any DifferentiationStrategy
+    var family: StrategyFamily { wrapped.family }
+    var summary: String { "\(wrapped.id) under another name" }
+    func derivative<R: RealNumber>(
+        of function: any TestFunction, at point: [R], variant: DerivativeVariant
+    ) throws -> StrategyOutput<R> {
+        try wrapped.derivative(of: function, at: point, variant: variant)
     }
 }
