@@ -9,7 +9,7 @@ import GradCheckCore
 ///
 /// Storage is one contiguous stream of packed records (see `TapeStorage`): each record's local partials,
 /// its 32-bit operand indices and a one-byte code (operation kind and shape), storing only what its shape
-/// needs. A tracing tape (``init(tracing:)``) also keeps every node's value and records constant operands
+/// needs. A tracing tape (``init(tracing:maximumBytes:)``) also keeps every node's value and records constant operands
 /// as nodes, so that ``records`` can list the primal trace completely; the gradients are the same.
 ///
 /// A tape is not thread-safe: it is used by one task at a time. The `Sendable` conformance is unchecked

@@ -17,7 +17,7 @@ public struct TapeRecord<Value: DifferentiableScalar>: Sendable {
 
 extension Tape {
     /// Every recorded operation in recording order: the forward primal trace. Values are present when the
-    /// tape traces (``init(tracing:)``); then constants appear as `.constant` nodes as well.
+    /// tape traces (``init(tracing:maximumBytes:)``); then constants appear as `.constant` nodes as well.
     public var records: [TapeRecord<Value>] {
         let s = storage.pointee
         return s.storedRecords().enumerated().map { k, stored in
