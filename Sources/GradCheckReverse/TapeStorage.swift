@@ -100,6 +100,7 @@ import GradCheckCore
             if base == nil { grow(minimumBytes: 0) }
             cursor = base
             nodeCount = 0
+            values.removeAll()
             return
         }
         let wanted = Swift.min(Swift.max(needed, byteCapacity * 2, 1024), byteLimit)
