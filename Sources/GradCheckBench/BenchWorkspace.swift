@@ -21,6 +21,9 @@ final class BenchWorkspace<F: BenchmarkFunction, R: RealNumber> {
     private var trackedInputs: [Tracked<R>]
     private var dualInputs: [Dual<R>]
     private var shiftedPoint: [R]
+    /// The inputs of ``forwardChunked()``, kept from one gradient to the next: a
+    /// ``ChunkedInputBuffer`` of the chunk width (its type depends on the width, hence the erasure).
+    private var chunkedInputs: AnyObject?
 
     init(_ function: F) {
         self.function = function
@@ -103,7 +106,8 @@ final class BenchWorkspace<F: BenchmarkFunction, R: RealNumber> {
     }
 
     /// The full gradient by chunked forward mode, chunk size ``ChunkSize/forInputCount(_:threshold:)``,
-    /// into ``gradient``. Allocates the chunked input array (n numbers) once per gradient.
+    /// into ``gradient``. The chunked inputs are made by the first call and reused (each pass seeds its
+    /// chunk and unseeds it again), so later calls allocate nothing.
     @inline(never) func forwardChunked() {
         switch ChunkSize.forInputCount(point.count) {
         case 1: chunked(ChunkedDual<1, R>.self)
@@ -126,21 +130,41 @@ final class BenchWorkspace<F: BenchmarkFunction, R: RealNumber> {
     }
 
     private func chunked<let width: Int>(_: ChunkedDual<width, R>.Type) {
+        let buffer: ChunkedInputBuffer<width, R>
+        if let existing = chunkedInputs as? ChunkedInputBuffer<width, R> {
+            buffer = existing
+        } else {
+            buffer = ChunkedInputBuffer(point)
+            chunkedInputs = buffer
+        }
+        var inputs = take(&buffer.numbers)
         var gradient = take(&self.gradient)
-        defer { self.gradient = gradient }
+        defer {
+            buffer.numbers = inputs
+            self.gradient = gradient
+        }
         let n = point.count
-        var inputs = point.map { ChunkedDual<width, R>(value: $0) }
         var start = 0
         while start < n {
             let end = Swift.min(start + width, n)
-            for j in start..<end { inputs[j] = .variable(point[j], seeding: j - start) }
-            let output = function.value(OptimizationBarrier.opaque(inputs))
-            for j in start..<end {
-                inputs[j] = ChunkedDual(value: point[j])
-                gradient[j] = output.partials[j - start]
+            // Seeding in place through the buffer: no copy of whole numbers, no uniqueness check per input.
+            inputs.withUnsafeMutableBufferPointer { inputs in
+                for j in start..<end { inputs[j].seed(direction: j - start) }
             }
+            let output = function.value(OptimizationBarrier.opaque(inputs))
+            inputs.withUnsafeMutableBufferPointer { inputs in
+                for j in start..<end { inputs[j].removePartials() }
+            }
+            for j in start..<end { gradient[j] = output.partials[j - start] }
             start = end
         }
         OptimizationBarrier.consume(gradient)
     }
+}
+
+/// The chunked dual inputs of one workspace, every one unseeded (a constant of the pass) between passes.
+final class ChunkedInputBuffer<let width: Int, R: RealNumber> {
+    var numbers: [ChunkedDual<width, R>]
+
+    init(_ point: [R]) { numbers = point.map { ChunkedDual(value: $0) } }
 }

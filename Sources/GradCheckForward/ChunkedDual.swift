@@ -84,13 +84,29 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
 
     /// An input seeded with direction `slot`: partial 1 there, 0 elsewhere (`slot` outside 0..<width seeds
     /// nothing: the input is a constant of this pass).
-    @inlinable public static func variable(_ value: Value, seeding slot: Int) -> ChunkedDual {
+    @inlinable @inline(always) public static func variable(_ value: Value, seeding slot: Int) -> ChunkedDual {
         var number = ChunkedDual(value: value)
-        if slot >= 0 && slot < width {
-            number.storedPartials[slot] = Value(1)
-            number.carrying = true
-        }
+        number.seed(direction: slot)
         return number
+    }
+
+    /// Seeds direction `slot` in place: partial `slot` becomes 1 and the number carries partials; the
+    /// other partials keep their values. A `slot` outside 0..<width changes nothing.
+    ///
+    /// With ``removePartials()``, this lets a full gradient reuse one array of inputs for every pass
+    /// (seed a chunk, evaluate, unseed it) instead of building new numbers: an element of an array
+    /// updated in place is a store of one partial, where assigning a new number copies all of them.
+    @inlinable @inline(always) public mutating func seed(direction slot: Int) {
+        guard slot >= 0 && slot < width else { return }
+        storedPartials[slot] = Value(1)
+        carrying = true
+    }
+
+    /// Makes the number a constant of this level again, keeping its value: every partial zero, and it
+    /// carries none (operations on it skip the partials' arithmetic).
+    @inlinable @inline(always) public mutating func removePartials() {
+        storedPartials = InlineArray(repeating: Value(0))
+        carrying = false
     }
 
     /// The number with value `newValue` and every partial mapped by `rule` (a unary function's chain rule),

@@ -55,9 +55,9 @@ public struct ChunkedForwardModeStrategy: DifferentiationStrategy {
         var start = 0
         while start < n {
             let end = Swift.min(start + width, n)
-            for j in start..<end { inputs[j] = .variable(point[j], seeding: j - start) }
+            for j in start..<end { inputs[j].seed(direction: j - start) }
             let outputs = try function.evaluate(inputs)
-            for j in start..<end { inputs[j] = ChunkedDual(value: point[j]) }
+            for j in start..<end { inputs[j].removePartials() }
             if start == 0 {
                 jacobian = Array(repeating: Array(repeating: R(0), count: n), count: outputs.count)
             } else if outputs.count != jacobian.count {
