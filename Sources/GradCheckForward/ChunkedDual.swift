@@ -6,7 +6,7 @@ import GradCheckCore
 /// One run of a program on chunked duals seeded with `width` unit directions computes `width` columns of
 /// the Jacobian: a full gradient costs ⌈n/width⌉ passes instead of n. The partials live inline in an
 /// `InlineArray<width, Value>` (no heap allocation, no reference counting); for `Double` and width 16 a
-/// number is 136 bytes, and every rule is a loop of fixed trip count over the partials that the compiler
+/// number is 137 bytes (144 in an array), and every rule is a loop of fixed trip count over the partials that the compiler
 /// unrolls and vectorises once the type is concrete.
 ///
 /// Per operation the partials cost what a scalar tangent costs, times `width`: a sum adds `width`
@@ -29,13 +29,22 @@ import GradCheckCore
 /// have formed 0·∞ = NaN from an infinite local derivative at a constant, where a skipped term is 0 (the
 /// derivative of a constant is 0).
 ///
+/// A number that carries nothing does not keep zeros either: its stored partials are whatever its left
+/// operand's were, and are never read (``partials`` reports zeros). Writing `width` zeros per operation
+/// would cost as much as the arithmetic it skips; this way an accumulator such as `sum += term` passes
+/// its storage along untouched for as long as nothing carries. Seeding a number that carries nothing
+/// clears its storage first (``seed(direction:)``); unseeding is O(1) (``removePartials()``).
+///
 /// Rules and their accuracy are those of ``Dual`` (see `Dual+ElementaryFunctions.swift`), applied to each
 /// partial.
 public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: DifferentiableScalar {
-    /// The primal value v.
-    public var value: Value
-    /// The stored partials; every one is exactly zero when ``carriesPartials`` is false.
+    /// The stored partials when ``carriesPartials`` is true. When it is false every partial is zero
+    /// whatever is stored here (an operation that carries nothing keeps its left operand's storage rather
+    /// than writing `width` zeros), so only code that has checked `carrying` reads this.
     @usableFromInline var storedPartials: InlineArray<width, Value>
+    /// The primal value v. (Stored after the partials, so that they start the number's storage and pairs
+    /// of them load and store as aligned vectors.)
+    public var value: Value
     /// False only when every partial is known to be exactly zero (at every nesting level): operations
     /// then skip the partials' arithmetic. True means a partial may be nonzero.
     @usableFromInline var carrying: Bool
@@ -49,7 +58,7 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
     /// more than it saves); start from ``init(value:)`` or ``variable(_:seeding:)`` for a number known
     /// to carry none.
     @inlinable public var partials: InlineArray<width, Value> {
-        get { storedPartials }
+        get { carrying ? storedPartials : InlineArray(repeating: Value(0)) }
         set {
             storedPartials = newValue
             carrying = true
@@ -77,6 +86,16 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
         carrying = false
     }
 
+    /// A number carrying no partials, with value `value`, that keeps `storage` as its (unread) stored
+    /// partials: the result of an operation on numbers that carry none. Reusing an operand's storage
+    /// costs nothing where writing zeros would cost `width` stores; in a loop that accumulates
+    /// `sum = sum + term`, the accumulator's storage then passes through untouched while nothing carries.
+    @inlinable @inline(always) init(value: Value, unusedStorage storage: InlineArray<width, Value>) {
+        self.value = value
+        storedPartials = storage
+        carrying = false
+    }
+
     /// A constant: the value `constant`, partials zero.
     @inlinable @inline(always) public init(_ constant: Double) {
         self.init(value: Value(constant))
@@ -98,35 +117,34 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
     /// updated in place is a store of one partial, where assigning a new number copies all of them.
     @inlinable @inline(always) public mutating func seed(direction slot: Int) {
         guard slot >= 0 && slot < width else { return }
+        if !carrying { storedPartials = InlineArray(repeating: Value(0)) }
         storedPartials[slot] = Value(1)
         carrying = true
     }
 
     /// Makes the number a constant of this level again, keeping its value: every partial zero, and it
-    /// carries none (operations on it skip the partials' arithmetic).
+    /// carries none (operations on it skip the partials' arithmetic). O(1): the stored partials are
+    /// left as they are and no longer read.
     @inlinable @inline(always) public mutating func removePartials() {
-        storedPartials = InlineArray(repeating: Value(0))
         carrying = false
     }
 
     /// The number with value `newValue` and every partial mapped by `rule` (a unary function's chain rule),
     /// or a constant when this number carries no partials.
     @inlinable @inline(always) func mapped(to newValue: Value, _ rule: (Value) -> Value) -> ChunkedDual {
-        guard carrying else { return ChunkedDual(value: newValue) }
+        guard carrying else { return ChunkedDual(value: newValue, unusedStorage: storedPartials) }
         var result = ChunkedDual(value: newValue, carrying: storedPartials)
         for s in 0..<width { result.storedPartials[s] = rule(storedPartials[s]) }
         return result
     }
 
-    /// The number with value `newValue` and partials `rule(u̇ₛ, ẇₛ)` (a binary operation's rule), or a
-    /// constant when neither operand carries partials (a non-carrying operand's partials are zeros).
+    /// The number with value `newValue` and partials `rule(u̇ₛ, ẇₛ)` (a binary operation's rule, with
+    /// rule(0, 0) = 0 up to sign), a non-carrying operand's partials entering as zeros; a constant when
+    /// neither operand carries partials.
     @inlinable @inline(always) static func merged(
         _ u: ChunkedDual, _ w: ChunkedDual, to newValue: Value, _ rule: (Value, Value) -> Value
     ) -> ChunkedDual {
-        guard u.carrying || w.carrying else { return ChunkedDual(value: newValue) }
-        var result = ChunkedDual(value: newValue, carrying: u.storedPartials)
-        for s in 0..<width { result.storedPartials[s] = rule(u.storedPartials[s], w.storedPartials[s]) }
-        return result
+        merged(u, w, to: newValue, both: rule, lhsOnly: { rule($0, Value(0)) }, rhsOnly: { rule(Value(0), $0) })
     }
 
     /// As ``merged(_:_:to:_:)``, with the rule for one carrying operand given separately: `lhsOnly(u̇ₛ)`
@@ -138,10 +156,13 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
         lhsOnly: (Value) -> Value, rhsOnly: (Value) -> Value
     ) -> ChunkedDual {
         switch (u.carrying, w.carrying) {
-        case (true, true): merged(u, w, to: newValue, both)
-        case (true, false): u.mapped(to: newValue, lhsOnly)
-        case (false, true): w.mapped(to: newValue, rhsOnly)
-        case (false, false): ChunkedDual(value: newValue)
+        case (true, true):
+            var result = ChunkedDual(value: newValue, carrying: u.storedPartials)
+            for s in 0..<width { result.storedPartials[s] = both(u.storedPartials[s], w.storedPartials[s]) }
+            return result
+        case (true, false): return u.mapped(to: newValue, lhsOnly)
+        case (false, true): return w.mapped(to: newValue, rhsOnly)
+        case (false, false): return ChunkedDual(value: newValue, unusedStorage: u.storedPartials)
         }
     }
 
@@ -156,7 +177,7 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
     @inlinable @inline(always) static func combined(
         _ u: ChunkedDual, _ du: Value, _ w: ChunkedDual, _ dw: Value, value newValue: Value
     ) -> ChunkedDual {
-        merged(u, w, to: newValue) { du * $0 + dw * $1 }
+        merged(u, w, to: newValue, both: { du * $0 + dw * $1 }, lhsOnly: { du * $0 }, rhsOnly: { dw * $0 })
     }
 
     /// Whether every partial is exactly zero (at every nesting level).
@@ -226,7 +247,8 @@ extension ChunkedDual {
 extension ChunkedDual: CustomStringConvertible {
     /// `value + [p₀, p₁, …]ε`.
     public var description: String {
-        "\(value) + [" + (0..<width).map { "\(storedPartials[$0])" }.joined(separator: ", ") + "]ε"
+        let partials = partials
+        return "\(value) + [" + (0..<width).map { "\(partials[$0])" }.joined(separator: ", ") + "]ε"
     }
 }
 

@@ -159,6 +159,47 @@ import Testing
         let scalar = try ForwardModeStrategy().derivative(of: f, at: f.point(), variant: .correct).jacobian
         #expect(chunked == scalar)
     }
+
+    // MARK: Seeding in place
+
+    func entries<let k: Int>(_ partials: InlineArray<k, Double>) -> [Double] { (0..<k).map { partials[$0] } }
+
+    /// Unseeding leaves the stored partials as they were (O(1)) but they are no longer read: the number
+    /// is a constant, and seeding it again in another direction brings none of the old partials back.
+    @Test func seedingAgainAfterRemovingPartialsStartsFromZeros() {
+        var x = ChunkedDual<4, Double>.variable(3, seeding: 2)
+        #expect(x.carriesPartials && entries(x.partials) == [0, 0, 1, 0])
+        x.removePartials()
+        #expect(!x.carriesPartials && entries(x.partials) == [0, 0, 0, 0] && x.value == 3)
+        x.seed(direction: 1)
+        #expect(entries(x.partials) == [0, 1, 0, 0])
+        x.seed(direction: 3)
+        #expect(entries(x.partials) == [0, 1, 0, 1], "a second direction adds to the first")
+        x.seed(direction: 7)
+        #expect(entries(x.partials) == [0, 1, 0, 1], "a direction outside the chunk seeds nothing")
+    }
+
+    /// An input unseeded after a pass keeps its old partials in storage; no operation may read them.
+    /// Each operation below has one operand that carries partials and one such former input, whose
+    /// stale partial 1 sits in direction 3: every result must have partial 3 exactly zero.
+    @Test func operationsNeverReadAnUnseededNumbersStalePartials() {
+        typealias Number = ChunkedDual<4, Double>
+        var stale = Number.variable(5, seeding: 3)
+        stale.removePartials()
+        let x = Number.variable(2, seeding: 0)
+        let results: [(String, Number)] = [
+            ("x + c", x + stale), ("c − x", stale - x), ("x · c", x * stale), ("x / c", x / stale),
+            ("c / x", stale / x), ("hypot(x, c)", Number.hypot(x, stale)), ("pow(c, x)", Number.pow(stale, x)),
+            ("pow(x, c)", Number.pow(x, stale)), ("c · c + x", stale * stale + x), ("sin(c) · x", Number.sin(stale) * x),
+        ]
+        for (name, result) in results {
+            #expect(result.partials[3] == 0 && result.partials[1] == 0, "\(name): \(result)")
+            #expect(result.partials[0] != 0, "\(name): \(result)")
+        }
+        // The values and the one carried direction are those of scalar dual numbers.
+        let dual = Dual<Double>.variable(2) / Dual<Double>(value: 5)
+        #expect((x / stale).partials[0] == dual.tangent && (x / stale).value == dual.value)
+    }
 }
 
 /// f(x)ᵢ = cases[i](xᵢ): a diagonal Jacobian, one elementary function per input.
