@@ -6,8 +6,8 @@ import GradCheckCore
 /// One run of a program on chunked duals seeded with `width` unit directions computes `width` columns of
 /// the Jacobian: a full gradient costs ⌈n/width⌉ passes instead of n. The partials live inline in an
 /// `InlineArray<width, Value>` (no heap allocation, no reference counting); for `Double` and width 16 a
-/// number is 137 bytes (144 in an array), and every rule is a loop of fixed trip count over the partials that the compiler
-/// unrolls and vectorises once the type is concrete.
+/// number is 137 bytes (144 in an array), and every rule is a loop of fixed trip count over the partials
+/// that the compiler unrolls and vectorises once the type is concrete.
 ///
 /// Per operation the partials cost what a scalar tangent costs, times `width`: a sum adds `width`
 /// partials, a product forms u̇ₛ·w + u·ẇₛ (2·width multiplications, `width` additions), a unary function
