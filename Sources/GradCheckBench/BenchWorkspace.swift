@@ -155,7 +155,8 @@ final class BenchWorkspace<F: BenchmarkFunction, R: RealNumber> {
             inputs.withUnsafeMutableBufferPointer { inputs in
                 for j in start..<end { inputs[j].removePartials() }
             }
-            for j in start..<end { gradient[j] = output.partials[j - start] }
+            let partials = output.partials
+            for j in start..<end { gradient[j] = partials[j - start] }
             start = end
         }
         OptimizationBarrier.consume(gradient)

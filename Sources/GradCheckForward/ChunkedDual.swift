@@ -72,13 +72,6 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
         carrying = true
     }
 
-    /// The result of an operation: `value` and `partials`, marked as carrying partials.
-    @inlinable @inline(always) init(value: Value, carrying partials: InlineArray<width, Value>) {
-        self.value = value
-        storedPartials = partials
-        carrying = true
-    }
-
     /// A number with the given value and all partials zero (a constant at this level).
     @inlinable @inline(always) public init(value: Value) {
         self.value = value
@@ -133,7 +126,7 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
     /// or a constant when this number carries no partials.
     @inlinable @inline(always) func mapped(to newValue: Value, _ rule: (Value) -> Value) -> ChunkedDual {
         guard carrying else { return ChunkedDual(value: newValue, unusedStorage: storedPartials) }
-        var result = ChunkedDual(value: newValue, carrying: storedPartials)
+        var result = ChunkedDual(value: newValue, partials: storedPartials)
         for s in 0..<width { result.storedPartials[s] = rule(storedPartials[s]) }
         return result
     }
@@ -157,7 +150,7 @@ public struct ChunkedDual<let width: Int, Value: DifferentiableScalar>: Differen
     ) -> ChunkedDual {
         switch (u.carrying, w.carrying) {
         case (true, true):
-            var result = ChunkedDual(value: newValue, carrying: u.storedPartials)
+            var result = ChunkedDual(value: newValue, partials: u.storedPartials)
             for s in 0..<width { result.storedPartials[s] = both(u.storedPartials[s], w.storedPartials[s]) }
             return result
         case (true, false): return u.mapped(to: newValue, lhsOnly)

@@ -65,7 +65,8 @@ public struct ChunkedForwardModeStrategy: DifferentiationStrategy {
                     "the function returned \(outputs.count) outputs in a later pass but \(jacobian.count) before")
             }
             for (i, output) in outputs.enumerated() {
-                for j in start..<end { jacobian[i][j] = output.partials[j - start] }
+                let partials = output.partials
+                for j in start..<end { jacobian[i][j] = partials[j - start] }
             }
             start = end
         }
