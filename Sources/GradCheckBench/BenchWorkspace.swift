@@ -70,10 +70,10 @@ final class BenchWorkspace<F: BenchmarkFunction, R: RealNumber> {
             gradient = result
         }
         tape.reset()
-        for i in 0..<point.count { inputs[i] = tape.variable(point[i]) }
+        tape.variables(point, into: &inputs)
         let output = function.value(OptimizationBarrier.opaque(inputs))
         tape.reverseSweep(from: output)
-        for i in 0..<point.count { result[i] = tape.adjoint(of: inputs[i]) }
+        tape.adjoints(of: inputs, into: &result)
         OptimizationBarrier.consume(result)
     }
 

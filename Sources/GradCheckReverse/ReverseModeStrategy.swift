@@ -32,7 +32,7 @@ public struct ReverseModeStrategy: DifferentiationStrategy {
         of function: any TestFunction, at point: [R], on tape: Tape<R>
     ) throws -> StrategyOutput<R> {
         tape.reset()
-        let inputs = point.map { tape.variable($0) }
+        let inputs = tape.variables(point)
         let outputs = try function.evaluate(inputs)
         if tape.isExhausted {
             throw StrategyError.unsupported(

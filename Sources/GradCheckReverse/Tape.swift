@@ -65,6 +65,31 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
         return Tracked(value: value, index: node, storage: storage)
     }
 
+    /// New independent variables, one per value, in order: what `values.map(variable)` gives (consecutive
+    /// input nodes), written into `variables`.
+    ///
+    /// The variables are recorded together: one capacity check and one update of the node count for all
+    /// of them, where a call of ``variable(_:)`` per value pays one each. `variables` is overwritten in
+    /// place when it already has `values.count` elements, so a caller that keeps it from one gradient to
+    /// the next allocates nothing.
+    @inlinable public func variables(_ values: [Value], into variables: inout [Tracked<Value>]) {
+        let first = values.withUnsafeBufferPointer { storage.pointee.recordLeaves(.input, values: $0) }
+        if variables.count != values.count {
+            variables = Array(repeating: Tracked(constant: Value(0)), count: values.count)
+        }
+        let tapeStorage = storage
+        for i in values.indices {
+            variables[i] = Tracked(value: values[i], index: first &+ UInt32(truncatingIfNeeded: i), storage: tapeStorage)
+        }
+    }
+
+    /// New independent variables, one per value, in order: ``variables(_:into:)`` into a new array.
+    @inlinable public func variables(_ values: [Value]) -> [Tracked<Value>] {
+        var result: [Tracked<Value>] = []
+        variables(values, into: &result)
+        return result
+    }
+
     /// Whether `x` was recorded on this tape.
     @inlinable public func contains(_ x: Tracked<Value>) -> Bool { x.storage == storage }
 
@@ -115,9 +140,35 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
         return node <= sweptOutput ? storage.pointee.adjoints[node] : Value(0)
     }
 
+    /// The adjoints of `variables` from the last reverse sweep, in order: what `variables.map(adjoint(of:))`
+    /// gives, written into `adjoints` (overwritten in place when it already has `variables.count`
+    /// elements, so a kept array allocates nothing). The tape's checks are made once, not per variable.
+    @inlinable public func adjoints(of variables: [Tracked<Value>], into adjoints: inout [Value]) {
+        if adjoints.count != variables.count { adjoints = Array(repeating: Value(0), count: variables.count) }
+        let storage = storage
+        let swept = sweptOutput
+        let known = storage.pointee.adjoints.base
+        variables.withUnsafeBufferPointer { variables in
+            adjoints.withUnsafeMutableBufferPointer { adjoints in
+                for i in variables.indices {
+                    let x = variables[i]
+                    guard let xStorage = x.storage else {
+                        adjoints[i] = Value(0)
+                        continue
+                    }
+                    precondition(xStorage == storage, "the number was not recorded on this tape")
+                    let node = Int(x.index)
+                    adjoints[i] = node <= swept ? known.unsafelyUnwrapped[node] : Value(0)
+                }
+            }
+        }
+    }
+
     /// The gradient of `output` with respect to `inputs`: one reverse sweep.
     @inlinable public func gradient(of output: Tracked<Value>, withRespectTo inputs: [Tracked<Value>]) -> [Value] {
         reverseSweep(from: output)
-        return inputs.map { adjoint(of: $0) }
+        var gradient: [Value] = []
+        adjoints(of: inputs, into: &gradient)
+        return gradient
     }
 }

@@ -144,6 +144,33 @@ import GradCheckCore
         return finish(RecordCode(operation, .leaf), payload: 0, at: cursor.unsafelyUnwrapped, value: value)
     }
 
+    /// Records `values.count` leaves of `operation` (inputs) at once, as consecutive nodes, and returns the
+    /// first one's index: one capacity check, one byte store per leaf and one update of the cursor and the
+    /// node count for all of them. A tape that cannot hold them all is exhausted, as by single records.
+    @inlinable mutating func recordLeaves(_ operation: TapeOperation, values: UnsafeBufferPointer<Value>) -> UInt32 {
+        let count = values.count
+        guard count > 0 else { return nodeCount }
+        if _slowPath(cursor.map { $0 + count > recordLimit.unsafelyUnwrapped } ?? true) {
+            grow(minimumBytes: byteCount + count)
+            if _slowPath(isExhausted) {
+                // The stream restarted at its front and may be too small for them all: one at a time,
+                // each wrapping around as single records do (the recording is void either way).
+                let first = record(operation, value: values.first ?? Value(0))
+                for value in values.dropFirst() { _ = record(operation, value: value) }
+                return first
+            }
+        }
+        let start = cursor.unsafelyUnwrapped
+        start.initializeMemory(as: UInt8.self, repeating: RecordCode(operation, .leaf).rawValue, count: count)
+        cursor = start + count
+        let first = nodeCount
+        nodeCount = first &+ UInt32(truncatingIfNeeded: count)
+        if _slowPath(tracing) {
+            for value in values { self.values.append(value) }
+        }
+        return first
+    }
+
     /// Records an operation of one operand whose partial is ±1 (`shape` is `.identity` or `.negation`).
     @inlinable @inline(__always) mutating func record(
         _ operation: TapeOperation, _ shape: RecordShape, _ operand: UInt32, value: Value
