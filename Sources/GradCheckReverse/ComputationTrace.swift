@@ -53,7 +53,7 @@ public struct ComputationTrace: Sendable {
     /// Records `function` at `point` on a tracing tape.
     public static func record(_ function: any TestFunction, at point: [Double]) throws -> ComputationTrace {
         let tape = Tape<Double>(tracing: true)
-        let inputs = point.map { tape.variable($0) }
+        let inputs = tape.variables(point)
         let outputs = try function.evaluate(inputs)
         let records = tape.records
         var labels: [Int: Int] = [:]

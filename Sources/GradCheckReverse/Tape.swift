@@ -134,6 +134,14 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
     /// The adjoint of `x` from the last reverse sweep: the derivative of the swept output with respect to
     /// `x`. Zero for a constant and for a node recorded after the output (it cannot influence it).
     @inlinable public func adjoint(of x: Tracked<Value>) -> Value {
+        Self.adjoint(of: x, on: storage, sweptOutput: sweptOutput)
+    }
+
+    /// The rule of ``adjoint(of:)`` and ``adjoints(of:into:)``, given the tape's storage and the output of
+    /// its last sweep (-1 before any): 0 for a constant or a node after the output, else its adjoint.
+    @inlinable @inline(__always) static func adjoint(
+        of x: Tracked<Value>, on storage: UnsafeMutablePointer<TapeStorage<Value>>, sweptOutput: Int
+    ) -> Value {
         guard let xStorage = x.storage else { return Value(0) }
         precondition(xStorage == storage, "the number was not recorded on this tape")
         let node = Int(x.index)
@@ -147,18 +155,10 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
         if adjoints.count != variables.count { adjoints = Array(repeating: Value(0), count: variables.count) }
         let storage = storage
         let swept = sweptOutput
-        let known = storage.pointee.adjoints.base
         variables.withUnsafeBufferPointer { variables in
             adjoints.withUnsafeMutableBufferPointer { adjoints in
                 for i in variables.indices {
-                    let x = variables[i]
-                    guard let xStorage = x.storage else {
-                        adjoints[i] = Value(0)
-                        continue
-                    }
-                    precondition(xStorage == storage, "the number was not recorded on this tape")
-                    let node = Int(x.index)
-                    adjoints[i] = node <= swept ? known.unsafelyUnwrapped[node] : Value(0)
+                    adjoints[i] = Self.adjoint(of: variables[i], on: storage, sweptOutput: swept)
                 }
             }
         }

@@ -36,7 +36,7 @@ public enum DirectionalCheck {
         let forward = zip(jacobianTimesU, v).reduce(0) { $0 + $1.0 * $1.1 }
 
         let tape = Tape<Double>()
-        let inputs = point.map { tape.variable($0) }
+        let inputs = tape.variables(point)
         let outputs = try function.evaluate(inputs)
         let weighted = zip(outputs, v).reduce(Tracked<Double>(0)) { $0 + $1.0 * Tracked<Double>($1.1) }
         let transposeTimesV = tape.gradient(of: weighted, withRespectTo: inputs)
