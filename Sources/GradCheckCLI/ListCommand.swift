@@ -52,7 +52,7 @@ struct ListCommand {
     private func symbolicDerivatives(_ corpus: [any TestFunction]) -> String {
         var out = ""
         for function in corpus where function.inputCount <= 8 {
-            guard let point = function.sampling.points(count: 1, seed: 1, salt: function.id.description).first else { continue }
+            guard let point = function.sampling.points(random: 1, seed: 1, salt: function.id.description).first else { continue }
             out += "\(function.id) at (\(point.map(format).joined(separator: ", "))):\n"
             do {
                 let symbolic = try SymbolicDerivative(of: function, at: point)

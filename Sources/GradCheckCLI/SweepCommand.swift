@@ -106,7 +106,7 @@ enum FunctionLookup {
 enum PointParsing {
     static func point(_ text: String?, for function: any TestFunction) throws -> [Double] {
         guard let text else {
-            guard let first = function.sampling.points(count: 1, seed: 1, salt: function.id.description).first else {
+            guard let first = function.sampling.points(random: 1, seed: 1, salt: function.id.description).first else {
                 throw UsageError.missingValue(option: "--at", valueName: "x,y,...")
             }
             return first

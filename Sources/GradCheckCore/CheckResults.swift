@@ -12,23 +12,16 @@ public struct PointResult: Sendable, Codable {
     public var errors: ErrorMeasures?
     /// The strategy's own estimate of each entry's absolute error, when it made one or was asked for one.
     public var errorEstimate: [[Double]]?
-    /// The entries outside the tolerance, row-major.
-    public var outsideTolerance: [EntryIndex]?
+    /// Every entry as it was judged (``EntryJudge``), row-major: the one record every report shows.
+    public var entries: [EntryJudgement]?
     /// On a failure: which other strategies agree with the reference, and which with this result.
     public var consensus: String?
-    /// The floor φ the tolerance used at this point (see ``Tolerance``), when the point was judged.
-    public var floor: Double?
-    /// The relative tolerance used at this point when it differs from the cell's (an exact method's
-    /// tolerance widened for an ill-conditioned function), else nil.
-    public var rtol: Double?
 
     public init(
         point: [Double], verdict: Verdict, message: String? = nil, derivative: [[Double]]? = nil,
         reference: [[Double]]? = nil, errors: ErrorMeasures? = nil, errorEstimate: [[Double]]? = nil,
-        outsideTolerance: [EntryIndex]? = nil, consensus: String? = nil, floor: Double? = nil, rtol: Double? = nil
+        entries: [EntryJudgement]? = nil, consensus: String? = nil
     ) {
-        self.floor = floor
-        self.rtol = rtol
         self.point = point
         self.verdict = verdict
         self.message = message
@@ -36,8 +29,16 @@ public struct PointResult: Sendable, Codable {
         self.reference = reference
         self.errors = errors
         self.errorEstimate = errorEstimate
-        self.outsideTolerance = outsideTolerance
+        self.entries = entries
         self.consensus = consensus
+    }
+
+    /// The entries judged outside their bound, row-major.
+    public var outsideEntries: [EntryJudgement] { entries?.filter { $0.outcome == .outside } ?? [] }
+
+    /// The entry judged worst: the largest error/bound (a non-finite value first); nil when nothing was judged.
+    public var worstEntry: EntryJudgement? {
+        entries?.filter { $0.outcome != .undecided }.max { $0.severity < $1.severity }
     }
 }
 
@@ -119,13 +120,20 @@ public struct CellResult: Sendable, Codable {
     /// Whether this cell checks a deliberately wrong derivative.
     public var isMutant: Bool { variant != .correct }
 
-    /// The index of the point that decided the verdict: the most severe, then the largest error.
-    public var worstPointIndex: Int? {
-        points.indices.max { a, b in
+    /// The index of the point that decided the verdict (see ``PointResult/worstIndex(of:)``).
+    public var worstPointIndex: Int? { PointResult.worstIndex(of: points) }
+}
+
+extension PointResult {
+    /// The point that decides a cell: the most severe verdict, then the largest judged error/bound, then
+    /// the first. Every report and the cell's message describe this one point.
+    public static func worstIndex(of points: [PointResult]) -> Int? {
+        points.indices.min { a, b in
             let (pa, pb) = (points[a], points[b])
-            if pa.verdict.severity != pb.verdict.severity { return pa.verdict.severity < pb.verdict.severity }
-            let ea = pa.errors?.maxRelative ?? -1, eb = pb.errors?.maxRelative ?? -1
-            return (ea.isNaN ? .infinity : ea) < (eb.isNaN ? .infinity : eb)
+            if pa.verdict.severity != pb.verdict.severity { return pa.verdict.severity > pb.verdict.severity }
+            let (ea, eb) = (pa.worstEntry?.severity ?? -1, pb.worstEntry?.severity ?? -1)
+            if ea != eb { return ea > eb }
+            return a < b
         }
     }
 }

@@ -74,38 +74,31 @@ public struct ErrorMeasures: Sendable, Hashable, Codable {
         self.maxAbsolute = Double(maxAbs)
         self.maxRelative = Double(maxRel)
         self.normwiseRelative = Double(normwise)
-        self.digits = maxRel > 0 ? Swift.min(19, Swift.max(0, -Double.log10(Double(maxRel)))) : 19
+        self.digits = EntryJudgement.digits(relative: Double(maxRel))
         self.worstEntry = worst
     }
 
-    /// The entries outside `tolerance` (see ``Tolerance``), in row-major order; an entry that is not
-    /// finite is always outside.
-    ///
-    /// `valueScale` is the derivative scale implied by the function's value, max|f| / max(1, max|x|); it
-    /// raises the floor when the tolerance ``Tolerance/scalesWithValue``.
-    public static func violations(
-        of tolerance: Tolerance, candidate: [[ExtendedReal]], reference: [[ExtendedReal]], valueScale: ExtendedReal = 0
-    ) -> [EntryIndex] {
-        let floor = Self.floor(of: tolerance, reference: reference, valueScale: valueScale)
-        var outside: [EntryIndex] = []
-        for (i, row) in reference.enumerated() {
-            for (j, r) in row.enumerated() {
-                let bound = ExtendedReal(tolerance.atol) + ExtendedReal(tolerance.rtol) * Swift.max(r.magnitude, floor)
-                // Written so that a NaN difference is outside (NaN <= bound is false); ±∞ never passes,
-                // not even against an infinite tolerance.
-                let a = candidate[i][j]
-                if !a.isFinite || !((a - r).magnitude <= bound) { outside.append(EntryIndex(row: i, column: j)) }
-            }
+    /// The measures of a judged derivative, read off its records (``EntryJudge``): the relative error of
+    /// each entry is its error over the scale it was judged at (``EntryJudgement/relativeError``), and the
+    /// worst entry is the one with the largest error/bound, the entry that decided the point.
+    public init(judgements: [EntryJudgement]) {
+        let judged = judgements.filter { $0.outcome != .undecided }
+        guard judged.allSatisfy({ $0.value.isFinite }) else {
+            let bad = judged.first { !$0.value.isFinite }!
+            self.init(
+                maxAbsolute: .nan, maxRelative: .nan, normwiseRelative: .nan, digits: .nan,
+                worstEntry: EntryIndex(row: bad.row, column: bad.column))
+            return
         }
-        return outside
-    }
-
-    /// The floor φ of `tolerance` for `reference`: floorFraction · max|r| (1 when r = 0), raised to
-    /// `valueScale` when the tolerance scales with the value.
-    public static func floor(of tolerance: Tolerance, reference: [[ExtendedReal]], valueScale: ExtendedReal) -> ExtendedReal {
-        let largest = reference.joined().map(\.magnitude).max() ?? 0
-        let relative = largest > 0 ? largest * ExtendedReal(tolerance.floorFraction) : 1
-        return tolerance.scalesWithValue && valueScale.isFinite ? Swift.max(relative, valueScale) : relative
+        let worst = judged.max { $0.severity < $1.severity }
+        let maxRelative = judged.map(\.relativeError).max() ?? 0
+        let referenceSquares = judged.reduce(0.0) { $0 + $1.reference * $1.reference }
+        let differenceSquares = judged.reduce(0.0) { $0 + $1.error * $1.error }
+        self.init(
+            maxAbsolute: judged.map(\.error).max() ?? 0, maxRelative: maxRelative,
+            normwiseRelative: (referenceSquares > 0 ? differenceSquares / referenceSquares : differenceSquares).squareRoot(),
+            digits: EntryJudgement.digits(relative: maxRelative),
+            worstEntry: worst.map { EntryIndex(row: $0.row, column: $0.column) } ?? EntryIndex(row: 0, column: 0))
     }
 
     /// The derivative scale implied by a function's value: max|f(x)| / max(1, max|x|).

@@ -24,6 +24,7 @@ extension InstrumentedReal {
     @inlinable public var doubleValue: Double { value.doubleValue }
     @inlinable public var extendedValue: ExtendedReal { value.extendedValue }
     @inlinable public static var machineEpsilon: Self { Self(value: Base.machineEpsilon) }
+    @inlinable public static var leastNormalMagnitude: Self { Self(value: Base.leastNormalMagnitude) }
     @inlinable public var isFinite: Bool { value.isFinite }
     @inlinable public var magnitude: Self { Self(value: value.magnitude) }
 

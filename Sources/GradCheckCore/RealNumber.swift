@@ -13,6 +13,8 @@ public protocol RealNumber: DifferentiableScalar {
     var extendedValue: ExtendedReal { get }
     /// The machine epsilon: the distance from 1 to the next larger representable value.
     static var machineEpsilon: Self { get }
+    /// The smallest positive normal number; below it values are subnormal and lose relative precision.
+    static var leastNormalMagnitude: Self { get }
     /// True unless the value is NaN or ±∞.
     var isFinite: Bool { get }
     /// The absolute value, without recording a branch.

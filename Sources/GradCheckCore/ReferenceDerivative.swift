@@ -8,6 +8,23 @@ public protocol ReferenceDerivative: Sendable {
     var description: String { get }
     /// The function's value and Jacobian at `point` in extended precision, with the cross-check's verdict.
     func evaluate(_ function: any TestFunction, at point: [ExtendedReal]) throws -> ReferenceResult
+
+    /// How far rounding in the working precision `R` alone moves each entry of the Jacobian at `point`:
+    /// δᵢⱼ = |J_R,ᵢⱼ − Jᵢⱼ|, where J_R is the Jacobian computed with the reference's own rules in `R` and
+    /// J the extended-precision one. Nil when the reference cannot tell (the default).
+    ///
+    /// This is the measured sensitivity of the *derivative* to the working precision — the input
+    /// rounding, the cancellations and the branch decisions every exact method in `R` goes through —
+    /// as opposed to the rounding of f's value, which says nothing about the derivative.
+    func roundingSensitivity<R: RealNumber>(
+        _ function: any TestFunction, at point: [Double], jacobian: [[ExtendedReal]], in precision: R.Type
+    ) -> [[ExtendedReal]]?
+}
+
+extension ReferenceDerivative {
+    public func roundingSensitivity<R: RealNumber>(
+        _ function: any TestFunction, at point: [Double], jacobian: [[ExtendedReal]], in precision: R.Type
+    ) -> [[ExtendedReal]]? { nil }
 }
 
 /// The reference at one point.
@@ -16,13 +33,25 @@ public struct ReferenceResult: Sendable {
     public var value: [ExtendedReal]
     /// The Jacobian rows.
     public var jacobian: [[ExtendedReal]]
+    /// For each entry, the size of the terms that were summed into it (≥ |entry|; see the reference's
+    /// number type): where it is much larger than the entry, the entry is what remains of a cancellation
+    /// and no floating-point method can have it to more than about ε·magnitude. Nil when unknown.
+    public var magnitudes: [[ExtendedReal]]?
+    /// For each entry, how far rounding in the strategies' working precision alone moves it (see
+    /// ``ReferenceDerivative/roundingSensitivity(_:at:jacobian:in:)``); set by the runner, nil when unknown.
+    public var sensitivity: [[ExtendedReal]]?
     /// Why the reference is in doubt here, if it is: the cross-check disagreed beyond its own error
     /// estimate. No strategy is passed or failed at a disputed point.
     public var dispute: String?
 
-    public init(value: [ExtendedReal], jacobian: [[ExtendedReal]], dispute: String? = nil) {
+    public init(
+        value: [ExtendedReal], jacobian: [[ExtendedReal]], magnitudes: [[ExtendedReal]]? = nil,
+        sensitivity: [[ExtendedReal]]? = nil, dispute: String? = nil
+    ) {
         self.value = value
         self.jacobian = jacobian
+        self.magnitudes = magnitudes
+        self.sensitivity = sensitivity
         self.dispute = dispute
     }
 }

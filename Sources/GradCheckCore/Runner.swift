@@ -26,13 +26,11 @@ public struct Runner: Sendable {
             }
             // Points rounded to the working precision first, so that the reference and the strategies see the
             // same point (a Double point 1 + 10⁻⁹ is 1 in Float, which may sit on a kink).
-            let points = configuration.pointsPerFunction > 0
-                ? function.sampling.points(
-                    count: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description
-                ).map { $0.map { R($0).doubleValue } }
-                : []
+            let points = function.sampling.points(
+                random: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description
+            ).map { $0.map { R($0).doubleValue } }
             let references = points.map { point in
-                Result { try reference.evaluate(function, at: point.map { ExtendedReal($0) }) }
+                Result { try referenceWithSensitivity(function, at: point, in: R.self) }
             }
             let roundings = zip(points, references).map { point, reference in
                 Self.observedRounding(function, at: point, reference: reference, in: R.self)
@@ -54,6 +52,15 @@ public struct Runner: Sendable {
             precision: R.precisionName, reference: reference.description,
             buildConfiguration: BuildInfo.configuration, timed: configuration.measureTimings)
         return RunReport(metadata: metadata, cells: cells)
+    }
+
+    /// The reference at `point`, with the derivative's measured sensitivity to rounding in `R`.
+    private func referenceWithSensitivity<R: RealNumber>(
+        _ function: any TestFunction, at point: [Double], in _: R.Type
+    ) throws -> ReferenceResult {
+        var result = try reference.evaluate(function, at: point.map { ExtendedReal($0) })
+        result.sensitivity = reference.roundingSensitivity(function, at: point, jacobian: result.jacobian, in: R.self)
+        return result
     }
 
     /// The relative error of the function itself, evaluated in `R`, against the reference's value at
@@ -131,7 +138,7 @@ public struct Runner: Sendable {
 
     /// The cell's verdict and message from its points' results.
     static func aggregate(_ points: [PointResult], expectation: String?, isMutant: Bool) -> (Verdict, String?) {
-        guard let worst = points.max(by: { $0.verdict.severity < $1.verdict.severity }) else {
+        guard let worst = PointResult.worstIndex(of: points).map({ points[$0] }) else {
             return (.inconclusive, "no sample points: the function has neither @points nor a domain")
         }
         guard let expectation else { return (worst.verdict, worst.message) }

@@ -10,14 +10,15 @@ public struct Sampling: Sendable, Hashable {
         self.domain = domain
     }
 
-    /// `count` points: the explicit ones first (as many as fit), then uniform random points of the
-    /// domain drawn from a generator seeded with `seed` and the function's id (so adding a function never
-    /// moves another function's points). Without a domain, only the explicit points are returned.
-    public func points(count: Int, seed: UInt64, salt: String) -> [[Double]] {
-        var result = Array(explicitPoints.prefix(count))
-        guard !domain.isEmpty, result.count < count else { return result }
+    /// Every explicit point, in order, then `random` uniform random points of the domain drawn from a
+    /// generator seeded with `seed` and the function's id (so adding a function never moves another
+    /// function's points). Without a domain, only the explicit points. An explicit point is never dropped:
+    /// it was written down because it matters.
+    public func points(random: Int, seed: UInt64, salt: String) -> [[Double]] {
+        var result = explicitPoints
+        guard !domain.isEmpty, random > 0 else { return result }
         var generator = SeededGenerator(seed: seed, salt: salt)
-        while result.count < count {
+        for _ in 0..<random {
             result.append(domain.map { interval in generator.nextDouble(in: interval) })
         }
         return result

@@ -184,7 +184,7 @@ public enum SuiteFuzzer {
         do {
             let suite = try SuiteLoader(limits: limits).loadSuite(bytes: bytes, name: "fuzz", path: "fuzz.grad")
             for function in suite.functions.prefix(20) where function.inputCount <= 1_000 {
-                let point = function.sampling.points(count: 1, seed: 3, salt: function.id.description).first
+                let point = function.sampling.points(random: 1, seed: 3, salt: function.id.description).first
                     ?? Array(repeating: 0.5, count: function.inputCount)
                 _ = try? function.evaluate(point)
                 if function.hasHandCodedDerivative {

@@ -38,12 +38,12 @@ public struct ExtendedForwardReference: ReferenceDerivative {
                 "the reference carries all \(point.count) partials per intermediate value; it accepts at most "
                     + "\(inputLimit) inputs (check larger functions along directions with DirectionalCheck)")
         }
-        let inputs = point.indices.map { ReferenceNumber(input: point[$0], index: $0, count: point.count) }
+        let inputs = point.indices.map { ReferenceNumber<ExtendedReal>(input: point[$0], index: $0, count: point.count) }
         let outputs = try function.evaluate(inputs)
-        let rows = outputs.map { output in
-            output.partials.isEmpty ? [ExtendedReal](repeating: 0, count: point.count) : output.partials
-        }
-        var result = ReferenceResult(value: outputs.map(\.value), jacobian: rows)
+        let zeros = [ExtendedReal](repeating: 0, count: point.count)
+        let rows = outputs.map { $0.partials.isEmpty ? zeros : $0.partials }
+        let magnitudes = outputs.map { $0.magnitudes.isEmpty ? zeros : $0.magnitudes }
+        var result = ReferenceResult(value: outputs.map(\.value), jacobian: rows, magnitudes: magnitudes)
         let finite = result.value.allSatisfy(\.isFinite) && rows.joined().allSatisfy(\.isFinite)
         if crossCheck && finite {
             result.dispute = point.count <= crossCheckInputLimit
@@ -51,6 +51,24 @@ public struct ExtendedForwardReference: ReferenceDerivative {
                 : try directionalDispute(function, at: point, jacobian: rows)
         }
         return result
+    }
+
+    /// |J_R − J| entry by entry, with J_R computed by the same rules (``ReferenceNumber``) in `R` at the
+    /// point; ∞ where J is finite and J_R is not (the working precision overflows or leaves the domain).
+    /// Nil when the function throws in `R` or returns another shape.
+    public func roundingSensitivity<R: RealNumber>(
+        _ function: any TestFunction, at point: [Double], jacobian: [[ExtendedReal]], in precision: R.Type
+    ) -> [[ExtendedReal]]? {
+        guard point.count <= inputLimit else { return nil }
+        let inputs = point.indices.map { ReferenceNumber<R>(input: R(point[$0]), index: $0, count: point.count) }
+        guard let outputs = try? function.evaluate(inputs), outputs.count == jacobian.count else { return nil }
+        return zip(outputs, jacobian).map { output, row in
+            row.indices.map { j in
+                let working = output.partials.isEmpty ? 0 : output.partials[j].extendedValue
+                guard row[j].isFinite else { return 0 }
+                return working.isFinite ? (working - row[j]).magnitude : .infinity
+            }
+        }
     }
 
     /// The first disputed entry, described, or nil (see ``ReferenceCrossCheck``).

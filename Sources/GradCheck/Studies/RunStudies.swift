@@ -15,7 +15,7 @@ public enum RunStudies {
         func choose(_ id: FunctionID, _ point: [Double]?) {
             guard chosen.count < limit, let function = byID[id], function.inputCount <= 10,
                 !chosen.contains(where: { $0.0.id == id }),
-                let point = point ?? function.sampling.points(count: 1, seed: report.metadata.seed, salt: id.description).first
+                let point = point ?? function.sampling.points(random: 1, seed: report.metadata.seed, salt: id.description).first
             else { return }
             chosen.append((function, point))
         }
