@@ -19,7 +19,7 @@ struct RunCommand {
             .value("--strategy", "id", help: "Only this strategy (repeatable; see 'gradcheck list strategies').", repeatable: true),
             .value("--function", "glob", help: "Only functions whose suite/name or name match (repeatable).", repeatable: true),
             .value("--tag", "tag", help: "Only functions with this tag (repeatable).", repeatable: true),
-            .value("--points", "n", help: "Sample points per function (default: 3)."),
+            .value("--points", "n", help: "Seeded random points per function, added to all its explicit @points (default: 3)."),
             .value("--seed", "n", help: "Seed of the random sample points (default: 1)."),
             .value("--rtol", "x", help: "Relative tolerance for every strategy (default: per family)."),
             .value("--atol", "x", help: "Absolute tolerance for every strategy (default: 0 or per family)."),
@@ -62,7 +62,7 @@ struct RunCommand {
         tool.suiteLimits.maximumRecursionDepth = try parsed.integer(
             "--max-depth", default: tool.suiteLimits.maximumRecursionDepth, range: 1...100_000)
         var configuration = RunConfiguration()
-        configuration.pointsPerFunction = try parsed.integer("--points", default: 3, range: 1...1000)
+        configuration.pointsPerFunction = try parsed.integer("--points", default: 3, range: 0...1000)
         configuration.seed = try parsed.seed("--seed", default: 1)
         configuration.measureTimings = !parsed.has("--no-timing")
         configuration.cellTimeout = try parsed.nonNegativeReal("--cell-timeout") ?? configuration.cellTimeout

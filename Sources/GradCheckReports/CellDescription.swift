@@ -28,10 +28,38 @@ public enum CellDescription {
         cell.worstPointIndex.flatMap { cell.points[$0].errors }
     }
 
-    /// The correct digits of the worst point to one decimal ("15.9"), or "-".
+    /// The entry that decided the cell: the worst judged entry of its worst point, when the cell was
+    /// judged against an undisputed reference (nil for disputed, outside-domain and unsupported cells).
+    public static func worstJudgement(_ cell: CellResult) -> EntryJudgement? {
+        guard isJudged(cell), let index = cell.worstPointIndex else { return nil }
+        return cell.points[index].worstEntry
+    }
+
+    /// Whether the cell's verdict came from judging entries against the reference.
+    public static func isJudged(_ cell: CellResult) -> Bool {
+        ![.disputed, .outsideDomain, .unsupported].contains(cell.verdict)
+    }
+
+    /// The judged error/allowed of the cell's deciding entry ("0.0123"; above 1 is outside), or "-".
+    public static func judgedRatio(_ cell: CellResult) -> String {
+        guard let entry = worstJudgement(cell), !entry.ratio.isNaN else { return "-" }
+        return format(entry.ratio)
+    }
+
+    /// The correct digits of the cell's deciding entry, relative to the scale it was judged at, to one
+    /// decimal ("15.9"), or "-".
     public static func digits(_ cell: CellResult) -> String {
-        guard let digits = worstErrors(cell)?.digits, digits.isFinite else { return "-" }
-        return formatFixed(digits, decimals: 1)
+        guard let entry = worstJudgement(cell), entry.value.isFinite else { return "-" }
+        return formatFixed(entry.correctDigits, decimals: 1)
+    }
+
+    /// Why a cell that was not simply judged (disputed, inconclusive, outside-domain, unsupported, error)
+    /// has its verdict, shortened to `limit` characters; empty for the others.
+    public static func note(_ cell: CellResult, limit: Int = 72) -> String {
+        guard [.disputed, .inconclusive, .outsideDomain, .unsupported, .error].contains(cell.verdict),
+            let message = cell.message
+        else { return "" }
+        return message.count <= limit ? message : String(message.prefix(limit - 1)) + "…"
     }
 
     /// A duration for people: "850 ns", "12.3 µs", "1.23 ms", "2.5 s" (three significant digits).
@@ -73,7 +101,8 @@ public enum CellDescription {
 public func formatFixed(_ value: Double, decimals: Int) -> String {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
+    // + 0 turns a negative zero (from −0.04, say) into +0: "-0.0" reads as a sign error.
+    let rounded = (value * scale).rounded() / scale + 0
     var text = "\(rounded)"
     if let dot = text.firstIndex(of: ".") {
         let fraction = text[text.index(after: dot)...]

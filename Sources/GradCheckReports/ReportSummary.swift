@@ -1,7 +1,7 @@
 import GradCheckCore
 
 /// The figures every report format leads with: counts by verdict, mutants caught, the slowest and the
-/// worst check, and the cells grouped by suite.
+/// least-margin check, and the cells grouped by suite.
 public struct ReportSummary {
     public let report: RunReport
 
@@ -50,18 +50,20 @@ public struct ReportSummary {
             .max { $0.cost!.ratio < $1.cost!.ratio }
     }
 
-    /// The least accurate check that is not a caught mutant: the most severe verdict, then the largest
-    /// relative error (NaN counts as the largest). Nil when no such cell has an error measure.
+    /// The judged check with the least margin, not a caught mutant: the most severe verdict, then the
+    /// largest judged error/allowed of its deciding entry. Disputed, outside-domain and unsupported cells
+    /// were not judged and are never ranked. Nil when no cell was judged.
     public var worst: CellResult? {
-        let candidates = report.cells.filter { $0.verdict != .expectedFailure && CellDescription.worstErrors($0) != nil }
+        let candidates = report.cells.filter {
+            $0.verdict != .expectedFailure && CellDescription.worstJudgement($0) != nil
+        }
         return candidates.max { a, b in
             if a.verdict.severity != b.verdict.severity { return a.verdict.severity < b.verdict.severity }
-            return Self.errorKey(a) < Self.errorKey(b)
+            return Self.ratioKey(a) < Self.ratioKey(b)
         }
     }
 
-    private static func errorKey(_ cell: CellResult) -> Double {
-        guard let error = CellDescription.worstErrors(cell)?.maxRelative else { return -1 }
-        return error.isNaN ? .infinity : error
+    private static func ratioKey(_ cell: CellResult) -> Double {
+        CellDescription.worstJudgement(cell)?.severity ?? -1
     }
 }

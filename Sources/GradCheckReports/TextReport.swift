@@ -33,8 +33,9 @@ public struct TextReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// What went wrong in `cell`: a heading line, the message, the worst point with its entries, and the
-    /// replay command. Text from suites is shown with control characters escaped.
+    /// What went wrong in `cell`: a heading line, the message, the worst point (the one the message
+    /// describes) with its judged entries, the consensus and the replay command. Text from suites is shown
+    /// with control characters escaped.
     public func failureBlock(_ cell: CellResult) -> String {
         let heading = "\(cell.verdict.rawValue.uppercased()) \(cell.function) · \(CellDescription.strategyLabel(cell))"
         var out = TerminalText.visible(heading) + "\n"
@@ -42,58 +43,43 @@ public struct TextReport {
         if let index = cell.worstPointIndex {
             let point = cell.points[index]
             out += "  at point \(index + 1) of \(cell.points.count): (\(point.point.map(format).joined(separator: ", ")))\n"
-            if let got = point.derivative, let want = point.reference {
-                out += entryLines(got: got, want: want, point: point, tolerance: cell.tolerance)
-            }
-            if let consensus = point.consensus { out += "  consensus: \(consensus)\n" }
+            out += entryLines(point)
+            if let consensus = point.consensus { out += "  consensus: \(TerminalText.visible(consensus))\n" }
         }
         let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
         out += "  replay: \(TerminalText.visible(replay))\n"
         return out
     }
 
-    /// The entries outside the tolerance (all entries when none is recorded), worst first, at most 20
-    /// lines: index, the strategy's value, the reference, absolute and relative error, the entry's
-    /// tolerance and the strategy's own error estimate.
-    func entryLines(got: [[Double]], want: [[Double]], point: PointResult, tolerance: Tolerance) -> String {
-        let largest = want.joined().map(\.magnitude).max() ?? 0
-        let floor = point.floor ?? (largest > 0 ? largest * tolerance.floorFraction : 1)
-        let all = want.indices.flatMap { i in want[i].indices.map { EntryIndex(row: i, column: $0) } }
-        let entries = (point.outsideTolerance?.isEmpty == false ? point.outsideTolerance! : all)
-            .map { entry -> (EntryIndex, Double) in
-                let difference = (got[entry.row][entry.column] - want[entry.row][entry.column]).magnitude
-                return (entry, difference / max(want[entry.row][entry.column].magnitude, floor))
-            }
-            .sorted { $0.1.isNaN || $0.1 > $1.1 }
+    /// The point's judged entries (``EntryRows``), at most 20 lines.
+    func entryLines(_ point: PointResult) -> String {
+        let rows = EntryRows(point, limit: 20)
+        guard !rows.rows.isEmpty else { return "" }
         var table = TextTable(
-            headers: ["    entry", "strategy", "reference", "abs error", "rel error", "tolerance", "estimate"],
-            alignments: [.left, .right, .right, .right, .right, .right, .right])
-        for (entry, relative) in entries.prefix(20) {
-            let value = got[entry.row][entry.column], reference = want[entry.row][entry.column]
-            let bound = tolerance.atol + (point.rtol ?? tolerance.rtol) * max(reference.magnitude, floor)
-            table.append([
-                "    [\(entry.row)][\(entry.column)]", format(value), format(reference), format((value - reference).magnitude),
-                format(relative), format(bound), CellDescription.number(point.errorEstimate?[entry.row][entry.column]),
-            ])
-        }
-        let more = entries.count > 20 ? "    … and \(entries.count - 20) more entries outside the tolerance\n" : ""
+            headers: EntryRows.headers.enumerated().map { $0 == 0 ? "    " + $1 : $1 },
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .left])
+        for row in rows.rows { table.append(["    " + row[0]] + row.dropFirst()) }
+        let more = rows.hidden > 0 ? "    … and \(rows.hidden) more entries\n" : ""
         return table.render() + more
     }
 
+    /// One row per cell, failures first. `err/allowed` is what was judged at the cell's deciding entry
+    /// (above 1: outside its bound); `digits` are that entry's correct digits at the scale it was judged
+    /// at; `note` says why a cell that was not simply judged has its verdict.
     func table() -> String {
         var table = TextTable(
-            headers: ["function", "strategy", "verdict", "max rel err", "digits", "ω", "time ratio"],
-            alignments: [.left, .left, .left, .right, .right, .right, .right])
+            headers: ["function", "strategy", "verdict", "err/allowed", "digits", "ω", "time ratio", "note"],
+            alignments: [.left, .left, .left, .right, .right, .right, .right, .left])
         let ordered = report.cells.enumerated().sorted { a, b in
             a.element.verdict.severity != b.element.verdict.severity
                 ? a.element.verdict.severity > b.element.verdict.severity : a.offset < b.offset
         }
         for (_, cell) in ordered {
-            let worst = cell.worstPointIndex.flatMap { cell.points[$0].errors }
             table.append([
                 cell.function.description, CellDescription.strategyLabel(cell), cell.verdict.rawValue,
-                CellDescription.number(worst?.maxRelative), worst.map { formatFixed($0.digits, decimals: 1) } ?? "-",
+                CellDescription.judgedRatio(cell), CellDescription.digits(cell),
                 CellDescription.ratio(cell.cost?.ratio), CellDescription.ratio(cell.timing?.ratio),
+                TerminalText.visible(CellDescription.note(cell)),
             ])
         }
         return table.render()

@@ -120,3 +120,19 @@ public struct EntryCheck: Sendable, Hashable {
         relativeError.isNaN || !value.isFinite ? .infinity : relativeError
     }
 }
+
+extension EntryCheck {
+    /// The entry as the runner judged it (``EntryJudgement``): the same numbers, named for this report.
+    init(judgement entry: EntryJudgement, inputNames: [String], vectorValued: Bool) {
+        let input = inputNames.indices.contains(entry.column) ? inputNames[entry.column] : "x[\(entry.column)]"
+        let outcome: CheckOutcome = switch entry.outcome {
+        case .inside: .passed
+        case .outside: .failed
+        case .undecided: .undecided
+        }
+        self.init(
+            row: entry.row, column: entry.column, name: vectorValued ? "∂f[\(entry.row)]/∂\(input)" : "∂f/∂\(input)",
+            value: entry.value, reference: entry.reference, absoluteError: entry.error, relativeError: entry.relativeError,
+            allowed: entry.bound, referenceEstimate: nil, outcome: outcome)
+    }
+}

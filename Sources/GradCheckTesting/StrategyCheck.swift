@@ -88,22 +88,16 @@ struct StrategyCellMapping {
         case .inconclusive, .unsupported, .disputed, .outsideDomain: .undecided
         }
         var check = PointCheck(point: point, function: label, outcome: outcome, message: result.message)
-        if let derivative = result.derivative, let reference = result.reference {
-            let comparison = EntryComparison(
-                tolerance: cell.tolerance, estimateFactor: 0, decisionLimit: .infinity,
-                inputNames: function?.inputNames ?? EntryComparison.arrayInputNames(result.point.count),
-                vectorValued: (function?.outputCount ?? reference.count) != 1)
-            let compared = comparison.compare(
-                at: point, function: label, candidate: derivative,
-                reference: reference.map { $0.map { ExtendedReal($0) } }, estimates: nil)
-            // The runner's verdict stands (a caveat makes a miss inconclusive); entries follow it.
-            check.entries = compared.entries.map { entry in
-                var entry = entry
-                if outcome != .failed && entry.outcome == .failed { entry.outcome = .undecided }
-                return entry
-            }
-            if outcome == .failed && check.entries.contains(where: { $0.outcome == .failed }) { check.message = nil }
+        // The runner's records, as it judged them: the verdict stands (a caveat makes a miss inconclusive),
+        // and an entry outside its bound at a point that did not fail is shown as undecided.
+        let inputNames = function?.inputNames ?? EntryComparison.arrayInputNames(result.point.count)
+        let vectorValued = (function?.outputCount ?? result.reference?.count ?? 1) != 1
+        check.entries = (result.entries ?? []).map { entry in
+            var check = EntryCheck(judgement: entry, inputNames: inputNames, vectorValued: vectorValued)
+            if outcome != .failed && check.outcome == .failed { check.outcome = .undecided }
+            return check
         }
+        if outcome == .failed && check.entries.contains(where: { $0.outcome == .failed }) { check.message = nil }
         return check
     }
 }

@@ -83,10 +83,9 @@ public struct HTMLReport {
             out += "<li>Largest ω: \(name(costliest)), ω = \(CellDescription.ratio(cost.ratio)) "
                 + "(\(cost.derivative.total) operations against \(cost.function.total))</li>\n"
         }
-        if let worst = summary.worst, let errors = CellDescription.worstErrors(worst) {
-            let digits = errors.digits.isFinite ? ", \(CellDescription.digits(worst)) correct digits" : ""
-            out += "<li>Least accurate: \(name(worst)) (\(h(worst.verdict.rawValue))), max rel err "
-                + "\(h(format(errors.maxRelative)))\(digits)</li>\n"
+        if let worst = summary.worst, let entry = CellDescription.worstJudgement(worst) {
+            out += "<li>Least margin: \(name(worst)) (\(h(worst.verdict.rawValue))), error/allowed \(h(format(entry.ratio))), "
+                + "\(CellDescription.digits(worst)) correct digits</li>\n"
         }
         return out + "</ul>\n</section>\n"
     }
@@ -99,7 +98,8 @@ public struct HTMLReport {
             if let index = cell.worstPointIndex {
                 let point = cell.points[index]
                 out += "<p>At point \(index + 1) of \(cell.points.count): (\(h(point.point.map(format).joined(separator: ", "))))</p>\n"
-                out += entriesTable(point, tolerance: cell.tolerance)
+                out += entriesTable(point)
+                if let consensus = point.consensus { out += "<p>Consensus: \(h(consensus))</p>\n" }
             }
             let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
             out += "<pre>\(h(replay))</pre>\n</article>\n"
@@ -107,19 +107,19 @@ public struct HTMLReport {
         return out + "</section>\n"
     }
 
-    func entriesTable(_ point: PointResult, tolerance: Tolerance) -> String {
-        let entries = EntryComparison.entries(of: point, tolerance: tolerance)
-        guard !entries.isEmpty else { return "" }
-        var out = "<table>\n<thead><tr><th>entry</th><th class=\"num\">strategy</th><th class=\"num\">reference</th>"
-            + "<th class=\"num\">abs error</th><th></th></tr></thead>\n<tbody>\n"
-        for entry in entries {
-            out += "<tr\(entry.isOutside ? " class=\"outside\"" : "")><td>\(entry.label)</td>"
-                + "<td class=\"num\">\(h(format(entry.value)))</td><td class=\"num\">\(h(format(entry.reference)))</td>"
-                + "<td class=\"num\">\(h(format(entry.absoluteError)))</td><td>\(entry.isOutside ? "outside tolerance" : "")</td></tr>\n"
+    func entriesTable(_ point: PointResult) -> String {
+        let entries = EntryRows(point)
+        guard !entries.rows.isEmpty else { return "" }
+        var out = "<table>\n<thead><tr>" + EntryRows.headers.enumerated().map { index, header in
+            index == 0 || index == EntryRows.headers.count - 1 ? "<th>\(h(header))</th>" : "<th class=\"num\">\(h(header))</th>"
+        }.joined() + "</tr></thead>\n<tbody>\n"
+        for (row, outside) in zip(entries.rows, entries.outside) {
+            out += "<tr\(outside ? " class=\"outside\"" : "")>" + row.enumerated().map { index, cell in
+                index == 0 || index == row.count - 1 ? "<td>\(h(cell))</td>" : "<td class=\"num\">\(h(cell))</td>"
+            }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        let total = EntryComparison.count(of: point)
-        if total > entries.count { out += "<p class=\"meta\">\(total - entries.count) more entries not shown.</p>\n" }
+        if entries.hidden > 0 { out += "<p class=\"meta\">\(entries.hidden) more entries not shown.</p>\n" }
         return out
     }
 
@@ -156,15 +156,14 @@ public struct HTMLReport {
         let timed = report.metadata.timed
         for (suite, cells) in summary.suites {
             out += "<h3>Suite \(h(suite))</h3>\n<table>\n<thead><tr><th>function</th><th>strategy</th><th>verdict</th>"
-                + "<th class=\"num\">max rel err</th><th class=\"num\">digits</th><th class=\"num\">ω</th>"
+                + "<th class=\"num\">err/allowed</th><th class=\"num\">digits</th><th class=\"num\">ω</th>"
                 + "<th class=\"num\">ops ∇f / f</th>" + (timed ? "<th class=\"num\">time ratio</th>" : "")
                 + "<th>points</th></tr></thead>\n<tbody>\n"
             for cell in cells {
-                let errors = CellDescription.worstErrors(cell)
                 let operations = cell.cost.map { "\($0.derivative.total) / \($0.function.total)" } ?? "-"
                 out += "<tr\(cell.verdict.failsRun ? " class=\"fails\"" : "")><td>\(h(cell.function.name))</td>"
                     + "<td>\(h(CellDescription.strategyLabel(cell)))</td><td>\(badge(cell.verdict))</td>"
-                    + "<td class=\"num\">\(h(CellDescription.number(errors?.maxRelative)))</td>"
+                    + "<td class=\"num\">\(h(CellDescription.judgedRatio(cell)))</td>"
                     + "<td class=\"num\">\(CellDescription.digits(cell))</td>"
                     + "<td class=\"num\">\(CellDescription.ratio(cell.cost?.ratio))</td><td class=\"num\">\(operations)</td>"
                     + (timed ? "<td class=\"num\">\(CellDescription.ratio(cell.timing?.ratio))</td>" : "")
@@ -184,8 +183,8 @@ public struct HTMLReport {
                 ? point.point.prefix(6).map(format).joined(separator: ", ") + ", … (\(point.point.count) inputs)"
                 : point.point.map(format).joined(separator: ", ")
             out += "<li>(\(h(coordinates))): \(h(point.verdict.rawValue))"
-            if let errors = point.errors {
-                out += ", max rel err \(h(format(errors.maxRelative)))"
+            if let entry = point.worstEntry, point.verdict != .disputed {
+                out += ", error/allowed \(h(format(entry.ratio)))"
             }
             if let message = point.message { out += " — \(h(message))" }
             out += "</li>"

@@ -42,7 +42,7 @@ public struct ReportCharts {
         return Heatmap(
             title: Self.heatmapTitle,
             description: "Each cell is one strategy on one function at its worst sample point, coloured by the correct "
-                + "digits of its least accurate entry (−log₁₀ of the largest relative error).",
+                + "digits of its deciding entry (−log₁₀ of its error over the scale it was judged at).",
             rowLabels: rows.map(\.description), columnLabels: columns, cells: grid,
             colorScale: { Palette.digitsColor($0) }, scaleRange: 0...16,
             scaleTitle: "correct digits (−log₁₀ max rel err)",
@@ -56,16 +56,16 @@ public struct ReportCharts {
     static let expectedColor = "#e3e8ee"
 
     func heatmapCell(_ cell: CellResult) -> Heatmap.Cell {
-        let errors = CellDescription.worstErrors(cell)
+        let judged = CellDescription.worstJudgement(cell).map(\.correctDigits).flatMap { $0.isFinite ? $0 : nil }
         var title = "\(cell.function) · \(CellDescription.strategyLabel(cell)): \(cell.verdict.rawValue)"
-        if let errors {
-            title += ", \(CellDescription.digits(cell)) correct digits, max rel err \(format(errors.maxRelative))"
+        if judged != nil {
+            title += ", \(CellDescription.digits(cell)) correct digits, error/allowed \(CellDescription.judgedRatio(cell))"
         }
         if let message = cell.message { title += " — \(message)" }
         if cell.verdict == .expectedFailure {
             return Heatmap.Cell(color: Self.expectedColor, text: cell.isMutant ? "caught" : "xfail", textColor: "#1a1a1a", title: title)
         }
-        guard let errors, errors.digits.isFinite else {
+        guard let digits = judged else {
             let text: String = switch cell.verdict {
             case .unsupported: "n/a"
             case .outsideDomain: "domain"
@@ -78,8 +78,8 @@ public struct ReportCharts {
         }
         let mark = cell.verdict.failsRun ? "✗ " : (cell.verdict == .pass ? "" : "? ")
         return Heatmap.Cell(
-            color: Palette.digitsColor(errors.digits), text: mark + CellDescription.digits(cell),
-            textColor: Palette.digitsTextColor(errors.digits), title: title, emphasized: cell.verdict.failsRun)
+            color: Palette.digitsColor(digits), text: mark + CellDescription.digits(cell),
+            textColor: Palette.digitsTextColor(digits), title: title, emphasized: cell.verdict.failsRun)
     }
 
     /// ω = ops(∇f) / ops(f) per function, one marker per strategy; nil when nothing was counted.

@@ -2,7 +2,10 @@ import Foundation
 import GradCheckCore
 
 extension JSONReport {
-    /// Reads a saved report (the text of a `gradcheck-report/1` document) back into a ``RunReport``.
+    /// Reads a saved report (the text of a `gradcheck-report/2` or `/1` document) back into a ``RunReport``.
+    ///
+    /// A version 1 document has no entry records: they are rebuilt from its derivative, reference,
+    /// tolerance and per-point floor and rtol, as that version judged them (``LegacyJudgements``).
     ///
     /// Unknown members are ignored (later minor additions to the schema stay readable); derived members
     /// (`summary`, `worstPoint`, a result's `error`, totals and ratios) are recomputed, not read. Every
@@ -29,13 +32,19 @@ extension JSONReport {
 
     static func report(_ root: JSONReader) throws(ReportDecodingError) -> RunReport {
         let schema = try root.field("schema")
-        guard try schema.string() == Self.schema else {
+        let name = try schema.string()
+        guard name == Self.schema || Self.readableLegacySchemas.contains(name) else {
+            let readable = ([Self.schema] + Self.readableLegacySchemas).joined(separator: ", ")
             throw ReportDecodingError(
-                path: "schema", problem: "unsupported schema \(JSONWriter.quoted(try schema.string())); this version reads \(Self.schema)")
+                path: "schema", problem: "unsupported schema \(JSONWriter.quoted(name)); this version reads \(readable)")
         }
         let metadata = try metadata(root.field("metadata"))
         var cells: [CellResult] = []
-        for element in try root.field("results").array() { cells.append(try cell(element)) }
+        for element in try root.field("results").array() {
+            var cell = try cell(element)
+            if name != Self.schema { cell = LegacyJudgements.rebuilt(cell, from: element) }
+            cells.append(cell)
+        }
         let appendix = try root.optionalField("appendix").map { (field: JSONReader) throws(ReportDecodingError) in try Self.appendix(field) }
         return RunReport(metadata: metadata, cells: cells, appendix: appendix ?? RunAppendix())
     }
@@ -117,16 +126,27 @@ extension JSONReport {
             reference: try json.optionalField("reference")?.rows(),
             errors: try json.optionalField("error").map { (field: JSONReader) throws(ReportDecodingError) in try errors(field) },
             errorEstimate: try json.optionalField("errorEstimate")?.rows(),
-            outsideTolerance: try json.optionalField("outsideTolerance").map { (field: JSONReader) throws(ReportDecodingError) in
-                var entries: [EntryIndex] = []
-                for entry in try field.array() {
-                    entries.append(EntryIndex(row: try entry.field("row").int(), column: try entry.field("column").int()))
-                }
+            entries: try json.optionalField("entries").map { (field: JSONReader) throws(ReportDecodingError) in
+                var entries: [EntryJudgement] = []
+                for entry in try field.array() { entries.append(try judgement(entry)) }
                 return entries
             },
-            consensus: try json.optionalField("consensus")?.string(),
-            floor: try json.optionalField("floor")?.double(),
-            rtol: try json.optionalField("rtol")?.double())
+            consensus: try json.optionalField("consensus")?.string())
+    }
+
+    static func judgement(_ json: JSONReader) throws(ReportDecodingError) -> EntryJudgement {
+        let basis = try json.field("basis")
+        return EntryJudgement(
+            row: try json.field("row").int(), column: try json.field("column").int(),
+            value: try json.field("value").double(), reference: try json.field("reference").double(),
+            error: try json.field("error").double(), bound: try json.field("bound").double(),
+            basis: BoundBasis(
+                rtol: try basis.field("rtol").double(), atol: try basis.field("atol").double(),
+                floor: try basis.field("floor").double(), floorSource: try basis.field("floorSource").enumeration(FloorSource.self),
+                scale: try basis.field("scale").double(), widening: try basis.field("widening").double(),
+                certifiedScale: try basis.field("certifiedScale").double()),
+            estimate: try json.optionalField("estimate")?.double(),
+            outcome: try json.field("outcome").enumeration(EntryOutcome.self))
     }
 
     static func errors(_ json: JSONReader) throws(ReportDecodingError) -> ErrorMeasures {

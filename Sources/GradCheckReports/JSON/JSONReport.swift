@@ -1,6 +1,7 @@
 import GradCheckCore
 
-/// The machine-readable report, schema `gradcheck-report/1` (documented in `Docs/report-schema.md`).
+/// The machine-readable report, schema `gradcheck-report/2` (documented in `Docs/report-schema.md`);
+/// version 1 files are still read.
 ///
 /// Members are written in a fixed order and numbers in their shortest round-trip form, so the same run
 /// (same seed, same build) gives the same bytes, apart from the `timing` members. NaN and ±∞ are
@@ -9,7 +10,9 @@ import GradCheckCore
 /// convenience and recomputed, not read.
 public struct JSONReport {
     /// The schema identifier of the reports this version writes and reads.
-    public static let schema = "gradcheck-report/1"
+    public static let schema = "gradcheck-report/2"
+    /// Earlier schemas this version still reads (their entries' judgements are rebuilt on reading).
+    public static let readableLegacySchemas = ["gradcheck-report/1"]
 
     public var report: RunReport
 
@@ -117,12 +120,34 @@ public struct JSONReport {
             JSONMember("reference", .optional(point.reference, rows)),
             JSONMember("error", .optional(point.errors, json)),
             JSONMember("errorEstimate", .optional(point.errorEstimate, rows)),
-            JSONMember("outsideTolerance", .optional(point.outsideTolerance) { entries in
-                .array(entries.map { .object([JSONMember("row", .int($0.row)), JSONMember("column", .int($0.column))]) })
-            }),
             JSONMember("consensus", .optional(point.consensus, JSONValue.string)),
-            JSONMember("floor", .optional(point.floor, JSONValue.double)),
-            JSONMember("rtol", .optional(point.rtol, JSONValue.double)),
+            JSONMember("entries", .optional(point.entries) { entries in .array(entries.map(json)) }),
+        ])
+    }
+
+    /// One entry's judgement; `ratio`, `relativeError` and `certifiedDigits` are derived.
+    static func json(_ entry: EntryJudgement) -> JSONValue {
+        .object([
+            JSONMember("row", .int(entry.row)),
+            JSONMember("column", .int(entry.column)),
+            JSONMember("value", .double(entry.value)),
+            JSONMember("reference", .double(entry.reference)),
+            JSONMember("error", .double(entry.error)),
+            JSONMember("bound", .double(entry.bound)),
+            JSONMember("ratio", .double(entry.ratio)),
+            JSONMember("outcome", .string(entry.outcome.rawValue)),
+            JSONMember("relativeError", .double(entry.relativeError)),
+            JSONMember("certifiedDigits", .double(entry.certifiedDigits)),
+            JSONMember("estimate", .optional(entry.estimate, JSONValue.double)),
+            JSONMember("basis", .object([
+                JSONMember("rtol", .double(entry.basis.rtol)),
+                JSONMember("atol", .double(entry.basis.atol)),
+                JSONMember("floor", .double(entry.basis.floor)),
+                JSONMember("floorSource", .string(entry.basis.floorSource.rawValue)),
+                JSONMember("scale", .double(entry.basis.scale)),
+                JSONMember("widening", .double(entry.basis.widening)),
+                JSONMember("certifiedScale", .double(entry.basis.certifiedScale)),
+            ])),
         ])
     }
 

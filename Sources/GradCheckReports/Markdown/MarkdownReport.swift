@@ -40,9 +40,10 @@ public struct MarkdownReport {
         if let costliest = summary.costliest, let cost = costliest.cost {
             parts.append("largest ω: \(name(costliest)) (\(CellDescription.ratio(cost.ratio)))")
         }
-        if let worst = summary.worst, let errors = CellDescription.worstErrors(worst) {
-            let digits = errors.digits.isFinite ? ", \(CellDescription.digits(worst)) digits" : ""
-            parts.append("worst: \(name(worst)) (\(worst.verdict.rawValue), max rel err \(format(errors.maxRelative))\(digits))")
+        if let worst = summary.worst, let entry = CellDescription.worstJudgement(worst) {
+            parts.append(
+                "least margin: \(name(worst)) (\(worst.verdict.rawValue), error/allowed \(format(entry.ratio)), "
+                    + "\(CellDescription.digits(worst)) digits)")
         }
         return parts.joined(separator: " · ")
     }
@@ -66,17 +67,17 @@ public struct MarkdownReport {
             let point = cell.points[index]
             let coordinates = point.point.map(format).joined(separator: ", ")
             out += "At point \(index + 1) of \(cell.points.count): (\(coordinates))\n\n"
-            let entries = EntryComparison.entries(of: point, tolerance: cell.tolerance)
-            if !entries.isEmpty {
-                out += "| entry | strategy | reference | abs error | |\n|---|--:|--:|--:|---|\n"
-                for entry in entries {
-                    out += "| \(MarkdownText.escape(entry.label)) | \(format(entry.value)) | \(format(entry.reference)) | "
-                        + "\(format(entry.absoluteError)) | \(entry.isOutside ? "✗ outside tolerance" : "") |\n"
+            let entries = EntryRows(point)
+            if !entries.rows.isEmpty {
+                out += "| " + EntryRows.headers.joined(separator: " | ") + " |\n|---|--:|--:|--:|--:|--:|--:|---|\n"
+                for (row, outside) in zip(entries.rows, entries.outside) {
+                    let cells = row.map(MarkdownText.escape)
+                    out += "| " + (outside ? cells.map { "**\($0)**" } : cells).joined(separator: " | ") + " |\n"
                 }
-                let total = EntryComparison.count(of: point)
-                if total > entries.count { out += "\n(\(total - entries.count) more entries not shown)\n" }
+                if entries.hidden > 0 { out += "\n(\(entries.hidden) more entries not shown)\n" }
                 out += "\n"
             }
+            if let consensus = point.consensus { out += "Consensus: \(MarkdownText.escape(consensus))\n\n" }
         }
         let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
         out += MarkdownText.codeBlock(replay, language: "sh")
@@ -85,16 +86,16 @@ public struct MarkdownReport {
 
     func table(_ cells: [CellResult]) -> String {
         let timed = report.metadata.timed
-        var out = "| function | strategy | verdict | max rel err | digits | ω |" + (timed ? " time ratio |" : "") + "\n"
-        out += "|---|---|---|--:|--:|--:|" + (timed ? "--:|" : "") + "\n"
+        var out = "| function | strategy | verdict | err/allowed | digits | ω |" + (timed ? " time ratio |" : "") + " note |\n"
+        out += "|---|---|---|--:|--:|--:|" + (timed ? "--:|" : "") + "---|\n"
         for cell in cells {
-            let errors = CellDescription.worstErrors(cell)
             var row = [
                 MarkdownText.escape(cell.function.name), MarkdownText.escape(CellDescription.strategyLabel(cell)),
-                "\(Self.symbol(cell.verdict)) \(cell.verdict.rawValue)", CellDescription.number(errors?.maxRelative),
+                "\(Self.symbol(cell.verdict)) \(cell.verdict.rawValue)", CellDescription.judgedRatio(cell),
                 CellDescription.digits(cell), CellDescription.ratio(cell.cost?.ratio),
             ]
             if timed { row.append(CellDescription.ratio(cell.timing?.ratio)) }
+            row.append(MarkdownText.escape(CellDescription.note(cell)))
             out += "| " + row.joined(separator: " | ") + " |\n"
         }
         return out
