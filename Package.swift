@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckSymbolicTests", dependencies: ["GradCheckSymbolic"], swiftSettings: strictSettings),
-        .testTarget(name: "GradCheckTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
+        .testTarget(name: "GradCheckTests", dependencies: ["GradCheck", "GradCheckReports"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckSuitesTests", dependencies: ["GradCheckSuites"], swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckCLITests", dependencies: ["GradCheckCLI", "gradcheck", "gradcheck-faults"],

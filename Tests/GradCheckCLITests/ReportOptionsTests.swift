@@ -27,7 +27,7 @@ struct ReportOptionsTests {
     @Test func oneFormatGoesToStandardOutput() throws {
         let json = tool.run(quick + ["--format", "json"])
         #expect(json.exitCode == .success)
-        #expect(json.standardOutput.hasPrefix("{\n  \"schema\": \"gradcheck-report/1\""))
+        #expect(json.standardOutput.hasPrefix("{\n  \"schema\": \"gradcheck-report/2\""))
         _ = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
         #expect(tool.run(quick + ["--format", "markdown"]).standardOutput.hasPrefix("## GradCheck: ✅ verified"))
         #expect(tool.run(quick + ["--format", "junit"]).standardOutput.hasPrefix("<?xml"))
@@ -141,7 +141,7 @@ struct ReportOptionsTests {
             (folder + "/missing.json", "\(folder)/missing.json: no such file"),
             (folder, "\(folder): it is a folder"),
             (folder + "/broken.json", "\(folder)/broken.json: not valid JSON: line 2, column 15: unexpected character '}'"),
-            (folder + "/other.json", "\(folder)/other.json: not a GradCheck report (gradcheck-report/1): schema: unsupported schema"),
+            (folder + "/other.json", "\(folder)/other.json: not a GradCheck report (gradcheck-report/2): schema: unsupported schema"),
             (folder + "/binary.json", "\(folder)/binary.json: not a GradCheck JSON report: the file is not UTF-8 text"),
         ]
         for (path, message) in cases {

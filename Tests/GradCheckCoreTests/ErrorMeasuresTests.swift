@@ -34,16 +34,18 @@ struct ErrorMeasuresTests {
         let errors = ErrorMeasures(candidate: candidate, reference: reference)
         #expect(errors.maxRelative.isNaN && errors.normwiseRelative.isNaN)
         #expect(errors.worstEntry == EntryIndex(row: 0, column: 0))
-        let loose = Tolerance(rtol: .infinity, atol: .infinity)
-        #expect(ErrorMeasures.violations(of: loose, candidate: candidate, reference: reference) == [EntryIndex(row: 0, column: 0)])
-        #expect(!ErrorMeasures.violations(of: loose, candidate: [[.infinity, 2]], reference: reference).isEmpty)
+        let loose = EntryJudge(tolerance: Tolerance(rtol: .infinity, atol: .infinity))
+        let outside = loose.judge(candidate: candidate, reference: reference).filter { $0.outcome == .outside }
+        #expect(outside.map { [$0.row, $0.column] } == [[0, 0]])
+        #expect(loose.judge(candidate: [[.infinity, 2]], reference: reference).contains { $0.outcome == .outside })
     }
 
-    @Test func violationsListEveryEntryOutside() {
-        let tolerance = Tolerance(rtol: 1e-6)
+    @Test func theJudgeListsEveryEntryOutside() {
+        let judge = EntryJudge(tolerance: Tolerance(rtol: 1e-6))
         let reference: [[ExtendedReal]] = [[1, 2], [3, 4]]
         let candidate: [[ExtendedReal]] = [[1, 2.1], [3, 4.0000001]]
-        #expect(ErrorMeasures.violations(of: tolerance, candidate: candidate, reference: reference) == [EntryIndex(row: 0, column: 1)])
+        let outside = judge.judge(candidate: candidate, reference: reference).filter { $0.outcome == .outside }
+        #expect(outside.map { [$0.row, $0.column] } == [[0, 1]])
     }
 
     @Test func familyDefaultsFollowTheirErrorModels() {

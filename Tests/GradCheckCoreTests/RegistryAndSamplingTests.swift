@@ -30,15 +30,25 @@ struct RegistryAndSamplingTests {
 
     @Test func explicitPointsComeFirstThenSeededRandomOnes() {
         let sampling = Sampling(explicitPoints: [[1, 2]], domain: [0...1, 10...20])
-        let points = sampling.points(count: 4, seed: 7, salt: "s/f")
+        let points = sampling.points(random: 3, seed: 7, salt: "s/f")
         #expect(points.count == 4 && points[0] == [1, 2])
         for point in points.dropFirst() {
             #expect((0...1).contains(point[0]) && (10...20).contains(point[1]))
         }
-        #expect(points == sampling.points(count: 4, seed: 7, salt: "s/f"))
-        #expect(points != sampling.points(count: 4, seed: 8, salt: "s/f"))
-        #expect(points != sampling.points(count: 4, seed: 7, salt: "s/g"))
-        #expect(Sampling(explicitPoints: [[1]]).points(count: 5, seed: 1, salt: "x") == [[1]])
+        #expect(points == sampling.points(random: 3, seed: 7, salt: "s/f"))
+        #expect(points != sampling.points(random: 3, seed: 8, salt: "s/f"))
+        #expect(points != sampling.points(random: 3, seed: 7, salt: "s/g"))
+        #expect(Sampling(explicitPoints: [[1]]).points(random: 5, seed: 1, salt: "x") == [[1]])
+    }
+
+    /// Every explicit point is checked whatever the number of random points asked for: a function with
+    /// five `@points` is checked at all five even with `random: 0` or the default of 3.
+    @Test func everyExplicitPointIsKeptWhateverTheRandomCount() {
+        let explicit: [[Double]] = [[1], [2], [3], [4], [5]]
+        let sampling = Sampling(explicitPoints: explicit, domain: [0...1])
+        #expect(sampling.points(random: 0, seed: 1, salt: "x") == explicit)
+        let withRandom = sampling.points(random: 3, seed: 1, salt: "x")
+        #expect(withRandom.count == 8 && Array(withRandom.prefix(5)) == explicit)
     }
 
     @Test func theGeneratorIsDeterministicAndUniform() {

@@ -67,7 +67,7 @@ struct JSONReportTests {
         let keys = ["\"schema\"", "\"metadata\"", "\"summary\"", "\"results\""]
         let positions = keys.compactMap { text.range(of: $0)?.lowerBound }
         #expect(positions.count == keys.count && positions == positions.sorted())
-        #expect(text.hasPrefix("{\n  \"schema\": \"gradcheck-report/1\",\n"))
+        #expect(text.hasPrefix("{\n  \"schema\": \"gradcheck-report/2\",\n"))
         #expect(!text.contains("/work/") && !text.contains("/tmp/"))
     }
 
@@ -84,7 +84,7 @@ struct JSONReportTests {
             ("{} x", "unexpected text after the JSON value"),
             (String(repeating: "[", count: 10_000), "nesting deeper than 256 levels"),
             ("[]", "expected an object; found an array"),
-            ("{\"schema\": \"gradcheck-report/2\"}", "unsupported schema \"gradcheck-report/2\""),
+            ("{\"schema\": \"gradcheck-report/3\"}", "unsupported schema \"gradcheck-report/3\""),
             (good.replacingOccurrences(of: "\"verdict\": \"fail\"", with: "\"verdict\": \"failed\""),
              "results[1].points[0].verdict: expected one of pass, fail"),
             (good.replacingOccurrences(of: "\"seed\": 42", with: "\"seed\": -1"), "metadata.seed: expected a whole number"),
@@ -131,9 +131,10 @@ struct JSONReportTests {
                 "timing",
             ],
             "PointResult": [
-                "point", "verdict", "message", "derivative", "reference", "errors", "errorEstimate", "outsideTolerance",
-                "consensus", "floor", "rtol",
+                "point", "verdict", "message", "derivative", "reference", "errors", "errorEstimate", "entries", "consensus",
             ],
+            "EntryJudgement": ["row", "column", "value", "reference", "error", "bound", "basis", "estimate", "outcome"],
+            "BoundBasis": ["rtol", "atol", "floor", "floorSource", "scale", "widening", "certifiedScale"],
             "ErrorMeasures": ["maxAbsolute", "maxRelative", "normwiseRelative", "digits", "worstEntry"],
             "Tolerance": ["rtol", "atol", "floorFraction", "scalesWithValue"],
             "CostMeasurement": ["derivative", "function", "figures"],
@@ -144,7 +145,8 @@ struct JSONReportTests {
         let cell = report.cells[2]
         let samples: [(String, Any)] = [
             ("RunReport", report), ("RunMetadata", report.metadata), ("CellResult", cell), ("PointResult", cell.points[0]),
-            ("ErrorMeasures", cell.points[0].errors!), ("Tolerance", cell.tolerance), ("CostMeasurement", cell.cost!),
+            ("ErrorMeasures", cell.points[0].errors!), ("EntryJudgement", cell.points[0].entries![0]),
+            ("BoundBasis", cell.points[0].entries![0].basis), ("Tolerance", cell.tolerance), ("CostMeasurement", cell.cost!),
             ("OperationCounts", cell.cost!.derivative), ("StrategyFigures", cell.cost!.figures),
             ("TimingMeasurement", cell.timing!),
         ]

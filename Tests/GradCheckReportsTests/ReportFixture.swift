@@ -31,9 +31,18 @@ enum ReportFixture {
         expectation: String? = nil, _ verdict: Verdict, message: String? = nil, tolerance: Tolerance, points: [PointResult],
         cost: CostMeasurement? = nil, timing: TimingMeasurement? = nil
     ) -> CellResult {
-        CellResult(
+        // Every point with both derivatives carries its entries as the judge records them.
+        let judged = points.map { point in
+            var point = point
+            if let got = point.derivative, let want = point.reference {
+                point.entries = EntryJudge(tolerance: tolerance).judge(
+                    candidate: got.map { $0.map { ExtendedReal($0) } }, reference: want.map { $0.map { ExtendedReal($0) } })
+            }
+            return point
+        }
+        return CellResult(
             function: FunctionID(suite: suite, name: name), strategy: strategy, family: family, variant: variant,
-            expectation: expectation, verdict: verdict, message: message, tolerance: tolerance, points: points, cost: cost,
+            expectation: expectation, verdict: verdict, message: message, tolerance: tolerance, points: judged, cost: cost,
             timing: timing)
     }
 

@@ -67,22 +67,29 @@ struct FailureTextTests {
     @Test func aStrategyOnTheCorpus() {
         let report = checkStrategy(DoublingPlugin(), on: [CubicPolynomial(), EuclideanNorm()], points: 2)
         #expect(report.failureText == """
-            strategy 'doubling' check failed at 3 of 4 points: 5 of 6 entries wrong
+            strategy 'doubling' check failed at 6 of 7 points: 9 of 10 entries wrong
             reference: \(Self.exactReference)
             tolerance: |got − reference| ≤ atol + rtol·max(|reference|, φ), rtol 2.22045e-11, atol 0, φ = 0.001·max|reference|
-            worst: ∂f/∂x at starter/cubic point 1: got 72, reference 36, abs error 36, rel error 1
+            worst: ∂f/∂x at starter/cubic point 3: got 38.0191, reference 19.0095, abs error 19.0095, rel error 1
 
             point             entry        got  reference  abs error  rel error      allowed  ref. estimate
             ----------------  ------  --------  ---------  ---------  ---------  -----------  -------------
+            starter/cubic #3  ∂f/∂x    38.0191    19.0095    19.0095          1  4.22125e-10          exact
+            starter/cubic #4  ∂f/∂x    63.2182    31.6091    31.6091          1  7.01902e-10          exact
             starter/cubic #1  ∂f/∂x         72         36         36          1  7.99361e-10          exact
-            starter/norm #1   ∂f/∂x1       1.2        0.6        0.6          1  1.33227e-11          exact
-            starter/norm #1   ∂f/∂x2       1.6        0.8        0.8          1  1.77636e-11          exact
-            starter/norm #2   ∂f/∂x1   1.56233   0.781163   0.781163          1  1.73453e-11          exact
-            starter/norm #2   ∂f/∂x2  -1.24865  -0.624327   0.624327          1  1.38628e-11          exact
+            starter/norm #1   ∂f/∂x1       1.2        0.6        0.6          1  1.33236e-11          exact
+            starter/norm #1   ∂f/∂x2       1.6        0.8        0.8          1   1.7764e-11          exact
+            starter/norm #2   ∂f/∂x1   1.56233   0.781163   0.781163          1  1.73454e-11          exact
+            starter/norm #2   ∂f/∂x2  -1.24865  -0.624327   0.624327          1   1.3863e-11          exact
+            starter/norm #3   ∂f/∂x1  0.797405   0.398703   0.398703          1  8.85299e-12          exact
+            starter/norm #3   ∂f/∂x2  -1.83416   -0.91708    0.91708          1  2.03641e-11          exact
 
-            starter/cubic point 1: [2.0] (sample 1 of 2 of the function's sampling, seed 1)
-            starter/norm point 1: [3.0, 4.0] (sample 1 of 2 of the function's sampling, seed 1)
-            starter/norm point 2: [1.4825038792850902, -1.184857519505412] (sample 2 of 2 of the function's sampling, seed 1)
+            starter/cubic point 1: [2.0] (sample 1 of 4 of the function's sampling, seed 1)
+            starter/cubic point 3: [1.3488531440855018] (sample 3 of 4 of the function's sampling, seed 1)
+            starter/cubic point 4: [1.849080894969684] (sample 4 of 4 of the function's sampling, seed 1)
+            starter/norm point 1: [3.0, 4.0] (sample 1 of 3 of the function's sampling, seed 1)
+            starter/norm point 2: [1.4825038792850902, -1.184857519505412] (sample 2 of 3 of the function's sampling, seed 1)
+            starter/norm point 3: [0.8733347649328485, -2.0088105291491414] (sample 3 of 3 of the function's sampling, seed 1)
             replay: the same call (2 functions, points: 2, seed: 1); for a registered strategy, gradcheck run --strategy doubling --function 'starter/cubic' --seed 1 --points 2
             """)
     }

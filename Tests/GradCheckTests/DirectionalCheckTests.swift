@@ -4,7 +4,7 @@ import Testing
 @Suite("Directional checks for large inputs")
 struct DirectionalCheckTests {
     let rosenbrock = Rosenbrock(n: 2000)
-    var point: [Double] { rosenbrock.sampling.points(count: 1, seed: 3, salt: "r").first! }
+    var point: [Double] { rosenbrock.sampling.points(random: 1, seed: 3, salt: "r").first! }
 
     @Test func aDifferenceAlongARandomDirectionMatchesTheGradient() throws {
         let u = DirectionalCheck.randomDirection(count: 2000, seed: 1, salt: "r")

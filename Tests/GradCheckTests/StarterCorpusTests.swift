@@ -18,11 +18,13 @@ struct StarterCorpusTests {
     }
 
     @Test(arguments: [HandCodedStrategy() as any DifferentiationStrategy, ForwardModeStrategy(), ReverseModeStrategy()])
-    func exactStrategiesAgreeWithTheReferenceTo1e13(strategy: any DifferentiationStrategy) {
+    func exactStrategiesAgreeWithTheReferenceTo1e12(strategy: any DifferentiationStrategy) {
         let report = run([strategy])
         let correct = report.cells.filter { !$0.isMutant }
         #expect(correct.allSatisfy { $0.verdict == .pass }, "\(strategy.id)")
-        #expect(worstNormwise(correct) <= 1e-13, "\(strategy.id): worst normwise relative error \(worstNormwise(correct))")
+        // 1e-12, not 1e-13: a Newton loop stopped by its own tolerance differs from the √x whose derivative
+        // the hand-written gradient gives by a few units in the 13th digit at some random points.
+        #expect(worstNormwise(correct) <= 1e-12, "\(strategy.id): worst normwise relative error \(worstNormwise(correct))")
     }
 
     @Test func reverseModeCostStaysBoundedWhileForwardModeGrowsWithN() throws {
@@ -70,7 +72,7 @@ struct StarterCorpusTests {
         #expect(abs(want[0][0] - (logTerm.squareRoot() + 0.5 / logTerm.squareRoot())) < 1e-14)
         #expect(abs(got[0][0] - (logTerm.squareRoot() - 0.5 / logTerm.squareRoot())) < 1e-14)
         let message = try #require(first.message)
-        #expect(message.contains("2 of 2 entries wrong"))
+        #expect(message.contains("2 of 2 entries outside the tolerance"))
         #expect(message.contains("got") && message.contains("reference"))
     }
 
@@ -91,7 +93,7 @@ struct CompiledAndInterpretedTests {
         let suites = try StandardCorpus.suites()
         let interpreted = try #require(suites.flatMap(\.functions).first { $0.id.description == "classic/rosenbrock[n=\(n)]" })
         let compiled = Rosenbrock(n: n)
-        for point in compiled.sampling.points(count: 5, seed: 3, salt: "agree") {
+        for point in compiled.sampling.points(random: 5, seed: 3, salt: "agree") {
             let a = try compiled.evaluate(point)[0], b = try interpreted.evaluate(point)[0]
             #expect(abs(a - b) <= 1e-15 * abs(a), "f at n = \(n)")
             let ga = try compiled.handCodedDerivative(.correct, at: point)[0]
