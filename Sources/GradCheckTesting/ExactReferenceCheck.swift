@@ -6,8 +6,10 @@ import GradCheck
 ///
 /// Per point: the reference first (a throw, a non-finite value or a disputed cross-check make the point
 /// undecided: nothing can be verified there), then the derivative under test (a throw or a wrong shape
-/// fail it), then the entries (``EntryComparison``, with no estimate term: the reference is exact up to
-/// rounding in a precision far beyond `Double`'s).
+/// fail it), then the entries, judged by the runner's own judge (``EntryJudge``, with the reference's
+/// cancellation magnitudes and the derivative's measured sensitivity to `Double` rounding), so that the
+/// generic shape and `gradcheck run` decide an entry the same way: a point whose bound cannot certify
+/// the required digits is undecided, never passed.
 struct ExactReferenceCheck {
     var subject: String
     var function: any TestFunction
@@ -50,10 +52,38 @@ struct ExactReferenceCheck {
         } catch {
             return PointCheck(point: point, outcome: .failed, message: "the derivative under test threw: \(error)")
         }
-        let comparison = EntryComparison(
-            tolerance: tolerance, estimateFactor: 0, decisionLimit: CheckDefaults.decisionLimit,
-            inputNames: function.inputNames, vectorValued: vectorValued)
-        return comparison.compare(at: point, candidate: candidate, reference: exact.jacobian, estimates: nil)
+        let shapeIsRight = candidate.count == exact.jacobian.count
+            && zip(candidate, exact.jacobian).allSatisfy { $0.count == $1.count }
+        guard shapeIsRight else {
+            let got = "\(candidate.count)×\(candidate.map(\.count).max() ?? 0)"
+            let want = "\(exact.jacobian.count)×\(exact.jacobian.first?.count ?? 0)"
+            return PointCheck(point: point, outcome: .failed, message: "wrong shape: expected \(want), got \(got)")
+        }
+        let judge = EntryJudge(
+            tolerance: tolerance, magnitudes: exact.magnitudes,
+            sensitivity: reference.roundingSensitivity(function, at: x, jacobian: exact.jacobian, in: Double.self),
+            leastNormal: ExtendedReal(Double.leastNormalMagnitude))
+        let judged = judge.judge(candidate: candidate.map { $0.map { ExtendedReal($0) } }, reference: exact.jacobian)
+        let entries = judged.map { EntryCheck(judgement: $0, inputNames: function.inputNames, vectorValued: vectorValued) }
+        if entries.contains(where: { $0.outcome == .failed }) {
+            return PointCheck(point: point, outcome: .failed, entries: entries)
+        }
+        if let unsure = entries.first(where: { $0.outcome == .undecided }) {
+            return PointCheck(
+                point: point, outcome: .undecided,
+                message: "the reference is not finite for \(unsure.name) (\(format(unsure.reference))): it cannot be checked here",
+                entries: entries)
+        }
+        let required = EntryJudge.requiredDigits(rtol: tolerance.rtol)
+        if let weak = zip(judged, entries).filter({ $0.0.certifiedDigits < required }).min(by: { $0.0.certifiedDigits < $1.0.certifiedDigits }) {
+            return PointCheck(
+                point: point, outcome: .undecided,
+                message: "\(weak.1.name) is ill-conditioned here: the allowed error \(format(weak.0.bound)) (rounding in Double "
+                    + "alone moves it by about \(format(weak.0.basis.widening / Double(EntryJudge.sensitivityFactor)))) certifies "
+                    + "only \(String(format: "%.1f", weak.0.certifiedDigits)) correct digits where a pass needs \(String(format: "%.0f", required))",
+                entries: entries)
+        }
+        return PointCheck(point: point, outcome: .passed, entries: entries)
     }
 }
 

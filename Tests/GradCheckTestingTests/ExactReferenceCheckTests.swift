@@ -97,3 +97,33 @@ struct ExactReferenceCheckTests {
         #expect(checkGradient(of: Quadratic(), gradient: nearlyRight, at: [1, 2], atol: 1e-8).passed)
     }
 }
+
+/// Brown's badly scaled function, generically: at its minimum (10⁶, 2·10⁻⁶) rounding in Double alone moves
+/// ∂f/∂x2 by about 10⁻⁹, so no check in Double can certify it.
+struct BrownBadlyScaled: GenericScalarFunction {
+    func callAsFunction<S: DifferentiableScalar>(_ x: [S]) throws -> S {
+        let a = x[0] - 1e6, b = x[1] - 2e-6, c = x[0] * x[1] - 2
+        return a * a + b * b + c * c
+    }
+}
+
+@Suite("The generic shape judges as the runner does")
+struct GenericShapeJudgementTests {
+    static func gradient(_ x: [Double]) -> [Double] {
+        [2 * (x[0] - 1e6) + 2 * (x[0] * x[1] - 2) * x[1], 2 * (x[1] - 2e-6) + 2 * (x[0] * x[1] - 2) * x[0]]
+    }
+
+    static func typo(_ x: [Double]) -> [Double] {
+        [2 * (x[0] - 1e6) + 2 * (x[0] * x[1] - 2) * x[1], 2 * (x[1] - 2.001e-6) + 2 * (x[0] * x[1] - 2) * x[0]]
+    }
+
+    @Test func anIllConditionedPointIsUndecidedNotPassed() {
+        for gradient in [Self.gradient, Self.typo] {
+            let report = checkGradient(of: BrownBadlyScaled(), gradient: gradient, at: [1e6, 2e-6])
+            #expect(!report.passed)
+            #expect(report.points[0].outcome != .passed)
+        }
+        let message = checkGradient(of: BrownBadlyScaled(), gradient: Self.gradient, at: [1e6, 2e-6]).points[0].message ?? ""
+        #expect(message.contains("ill-conditioned"), "\(message)")
+    }
+}
