@@ -4,7 +4,7 @@
 ///
 ///     φᵢⱼ = max(floorFraction · maxₖₗ |rₖₗ|,  floorFraction · mᵢⱼ  (exact methods),
 ///               max|f| / max(1, max|x|)  (difference methods),  λ / rtol)
-///     (φᵢⱼ = 1 when all of the first three are 0)
+///     (φᵢⱼ = 1 when the reference is all zeros and nothing else sets a size)
 ///     bound = atol + rtol · max(|rᵢⱼ|, φᵢⱼ) + sensitivityFactor · δᵢⱼ  (δ for exact methods only)
 ///
 /// - mᵢⱼ, the *magnitude*, is the size of the terms the reference summed into the entry. An entry much
@@ -123,7 +123,9 @@ public struct EntryJudge: Sendable {
         if tolerance.scalesWithValue, valueScale.isFinite, valueScale > floor {
             (floor, source) = (valueScale, .functionValue)
         }
-        if floor == 0 { (floor, source) = (1, .unit) }
+        // φ = 1 only for an all-zero reference with nothing else to size it; a floor fraction of 0
+        // (`@tolerance(floor: 0)`) asks for a purely componentwise test and gets one.
+        if floor == 0 && largest == 0 { (floor, source) = (1, .unit) }
         let underflow = tolerance.rtol > 0 ? leastNormal / ExtendedReal(tolerance.rtol) : leastNormal
         if underflow > floor { (floor, source) = (underflow, .smallestNormal) }
         return (floor, source)

@@ -138,5 +138,7 @@ public enum FloorSource: String, Sendable, Hashable, Codable, CaseIterable {
     /// below which values are subnormal and lose digits.
     case smallestNormal = "smallest-normal"
     /// Every reference entry is zero and nothing else sets a size: φ = 1.
+    /// (With a floor fraction of 0 and a nonzero reference, φ is 0 or the smallest-normal floor: a purely
+    /// componentwise test.)
     case unit
 }

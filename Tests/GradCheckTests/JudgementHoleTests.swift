@@ -346,3 +346,18 @@ struct JudgementHoleTests {
         #expect(caught == total, "caught \(caught) of \(total)")
     }
 }
+
+/// `@tolerance(floor: 0)` asks for a purely componentwise test, in every precision.
+@Suite("Floor fraction 0")
+struct ComponentwiseFloorTests {
+    @Test func aZeroFloorFractionJudgesEachEntryOnItsOwnScaleInFloat() {
+        let float = Tolerance.default(for: .handCoded, epsilon: Double(Float.ulpOfOne))
+        var componentwise = float
+        componentwise.floorFraction = 0
+        let judge = EntryJudge(tolerance: componentwise, leastNormal: ExtendedReal(Float.leastNormalMagnitude))
+        let judged = judge.judge(candidate: [[1e-8, 1e8]], reference: [[2e-8, 1e8]])
+        #expect(judged[0].outcome == .outside, "\(judged[0])")
+        #expect(judged[0].basis.floorSource == .smallestNormal)
+        #expect(judge.judge(candidate: [[0, 0]], reference: [[0, 0]]).allSatisfy { $0.basis.floorSource == .unit })
+    }
+}
