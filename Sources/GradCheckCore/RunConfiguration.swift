@@ -1,6 +1,6 @@
 /// The settings of a run that the runner needs.
 public struct RunConfiguration: Sendable {
-    /// Sample points per function: explicit points first, then seeded random points of the domain.
+    /// Seeded random points per function from its domain, checked after every one of its explicit points.
     public var pointsPerFunction: Int = 3
     /// The seed that decides every random sample point.
     public var seed: UInt64 = 1

@@ -4,8 +4,8 @@ import GradCheck
 // An AD author's check: a strategy against the whole corpus (or a chosen suite), by the runner, with the
 // exact extended-precision reference.
 
-/// Checks `strategy` on every function of `functions` at `points` sample points each (a function's
-/// explicit points first, then random points of its domain for `seed`), against the exact reference,
+/// Checks `strategy` on every function of `functions` at all of its explicit points and `points` random
+/// points of its domain for `seed`, against the exact reference,
 /// computing in `Double`.
 ///
 /// Passes when nothing fails (no `fail`, `error` or `unexpected-pass`: a hand-coded strategy's mutants
@@ -17,7 +17,7 @@ import GradCheck
 ///   - strategy: the strategy under test (it need not be registered).
 ///   - functions: the corpus; by default ``CheckDefaults/corpus``. Pass any `[any TestFunction]`, e.g. a
 ///     suite of your own.
-///   - points: sample points per function.
+///   - points: seeded random points per function, checked after all of the function's explicit points.
 ///   - seed: the seed of the random sample points.
 ///   - rtol: overrides the strategy family's relative tolerance (and per-function overrides).
 ///   - atol: overrides the absolute tolerance.
