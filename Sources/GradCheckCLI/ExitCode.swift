@@ -9,4 +9,16 @@ public enum ExitCode: Int32, Sendable {
     case usage = 64
     /// A suite file is invalid (EX_DATAERR).
     case invalidData = 65
+    /// `run --isolate` was stopped by SIGHUP (128 + 1, as shells report a signal).
+    case hangup = 129
+    /// `run --isolate` was stopped by SIGINT (128 + 2).
+    case interrupted = 130
+    /// `run --isolate` was stopped by SIGTERM (128 + 15).
+    case terminated = 143
+
+    /// The status for a run stopped by `signal`: 128 + its number, for the signals `run --isolate` handles.
+    init?(stoppedBy signal: Int32) {
+        self.init(rawValue: 128 + signal)
+        guard self == .hangup || self == .interrupted || self == .terminated else { return nil }
+    }
 }

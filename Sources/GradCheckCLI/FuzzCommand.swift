@@ -3,8 +3,13 @@ import GradCheck
 import GradCheckReports
 
 /// `gradcheck fuzz`: feeds mutated suites and random token streams to the suite loader for a given time
-/// and reports what happened: inputs tried, loaded, rejected with a located error, rejected without one,
-/// hangs (an input that takes longer than `--hang-seconds` to load and run) and crashes.
+/// or a given number of inputs and reports what happened: inputs tried, loaded, rejected with a located
+/// error, rejected without one, hangs (an input that takes longer than `--hang-seconds` to load and run)
+/// and crashes.
+///
+/// The inputs depend only on the seed and the corpus, so `--inputs N` with a seed tries the same N inputs
+/// on any machine, however fast or loaded: its counts are reproducible, unlike those of a run bounded by
+/// `--seconds`.
 ///
 /// A crash takes the process down, so the input being tried is kept in a file while it runs
 /// (`--keep DIR`, default a temporary folder): after a crash that file is the reproducer.
@@ -14,9 +19,15 @@ struct FuzzCommand {
     static let definition = CommandDefinition(
         commandPath: "gradcheck fuzz",
         abstract: "Fuzz the suite loader and interpreter with mutated suites and random tokens for a while.",
-        discussion: "Exit status: 0 when nothing crashed, hung or was rejected without a location; 1 otherwise.",
+        discussion: """
+            Runs for --seconds, or until --inputs inputs were tried, whichever comes first; with neither, for
+            60 seconds. With --inputs alone there is no time limit: a seed and a count try the same inputs on
+            any machine. Exit status: 0 when nothing crashed, hung or was rejected without a location; 1
+            otherwise.
+            """,
         options: [
-            .value("--seconds", "s", help: "How long to run (default: 60)."),
+            .value("--seconds", "s", help: "How long to run (default: 60, or no limit with --inputs)."),
+            .value("--inputs", "n", help: "How many inputs to try (default: no limit); reproducible with --seed."),
             .value("--seed", "n", help: "Seed of the mutations (default: 1)."),
             .value("--suites", "path", help: "Suite files to mutate besides the built-in seeds (default: the standard corpus)."),
             .value("--hang-seconds", "s", help: "An input taking longer than this is a hang (default: 2)."),
@@ -29,7 +40,9 @@ struct FuzzCommand {
         if parsed.has("--help") {
             return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.definition))
         }
-        let seconds = try parsed.nonNegativeReal("--seconds") ?? 60
+        let inputLimit = parsed.value("--inputs") != nil
+            ? try parsed.integer("--inputs", default: 0, range: 1...1_000_000_000) : nil
+        let seconds = try parsed.nonNegativeReal("--seconds") ?? (inputLimit == nil ? 60 : .infinity)
         let hangSeconds = try parsed.nonNegativeReal("--hang-seconds") ?? 2
         let seed = try parsed.seed("--seed", default: 1)
         let corpus = try corpusTexts(parsed.value("--suites"))
@@ -40,7 +53,7 @@ struct FuzzCommand {
         var tally = FuzzTally()
         let start = Date()
         var round = 0
-        while Date().timeIntervalSince(start) < seconds {
+        while round < (inputLimit ?? .max) && Date().timeIntervalSince(start) < seconds {
             let bytes = SuiteFuzzer.input(round: round, corpus: corpus, &generator)
             round += 1
             _ = FileManager.default.createFile(atPath: current, contents: Data(bytes))

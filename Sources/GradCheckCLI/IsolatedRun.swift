@@ -10,6 +10,10 @@ import GradCheckReports
 /// its JSON report on standard output; the parent merges the cells in order. A child killed by a signal
 /// becomes the cell `error: crashed (signal N)`; one that outlives its watchdog is killed and reported
 /// likewise; one that exits with a usage or data error reports that message.
+///
+/// SIGHUP, SIGINT and SIGTERM sent to the parent are passed on to the running child (see
+/// ``SignalForwarding``): the parent waits for that child, starts no other, and throws
+/// ``SignalForwarding/Interrupted``, so that no child outlives an interrupted run.
 struct IsolatedRun {
     /// The executable to start (this program).
     let executable: String
@@ -18,26 +22,32 @@ struct IsolatedRun {
     /// Seconds after which a child is killed.
     let watchdogSeconds: Double
 
+    /// The merged report of every cell; throws ``SignalForwarding/Interrupted`` when a signal stopped the run.
     func run(
         _ functions: [any TestFunction], strategies: [any DifferentiationStrategy], metadata: RunMetadata
-    ) -> RunReport {
+    ) throws(SignalForwarding.Interrupted) -> RunReport {
         var cells: [CellResult] = []
         var firstMetadata: RunMetadata?
-        for function in functions {
-            for strategy in strategies {
-                switch child(function: function, strategy: strategy) {
-                case .success(let report):
-                    firstMetadata = firstMetadata ?? report.metadata
-                    cells += report.cells
-                case .failure(let failure):
-                    cells.append(
-                        CellResult(
-                            function: function.id, strategy: strategy.id, family: strategy.family, variant: .correct,
-                            expectation: nil, verdict: .error, message: failure.description,
-                            tolerance: Tolerance.default(for: strategy.family, epsilon: Double.ulpOfOne), points: [],
-                            cost: nil, timing: nil))
+        try SignalForwarding.run { () throws(SignalForwarding.Interrupted) in
+            for function in functions {
+                for strategy in strategies {
+                    if let signal = SignalForwarding.received { throw SignalForwarding.Interrupted(signal: signal) }
+                    switch child(function: function, strategy: strategy) {
+                    case .success(let report):
+                        firstMetadata = firstMetadata ?? report.metadata
+                        cells += report.cells
+                    case .failure(let failure):
+                        cells.append(
+                            CellResult(
+                                function: function.id, strategy: strategy.id, family: strategy.family, variant: .correct,
+                                expectation: nil, verdict: .error, message: failure.description,
+                                tolerance: Tolerance.default(for: strategy.family, epsilon: Double.ulpOfOne), points: [],
+                                cost: nil, timing: nil))
+                    }
                 }
             }
+            // The last child may have been stopped by a signal: its cell is not a result.
+            if let signal = SignalForwarding.received { throw SignalForwarding.Interrupted(signal: signal) }
         }
         return RunReport(metadata: firstMetadata ?? metadata, cells: cells)
     }
@@ -56,11 +66,13 @@ struct IsolatedRun {
         } catch {
             return .failure(ChildFailure("could not start a child process: \(error)"))
         }
+        SignalForwarding.childStarted(process.processIdentifier)
         let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + watchdogSeconds, execute: watchdog)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        process.waitUntilExit()  // reaps the child
+        SignalForwarding.childEnded()
         watchdog.cancel()
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus

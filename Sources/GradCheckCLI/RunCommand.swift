@@ -12,7 +12,8 @@ struct RunCommand {
             With no path, runs the standard suites (./Suites when that folder exists, else the built-in
             copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
             one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
-            suite file.
+            suite file; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
+            run (its child process is stopped too).
             """,
         arguments: [PositionalDefinition(name: "paths", help: "Suite files (.grad) or folders of them.", variadic: true, optional: true)],
         options: [
@@ -106,7 +107,11 @@ struct RunCommand {
             let isolated = IsolatedRun(
                 executable: executable, sharedArguments: shared,
                 watchdogSeconds: (configuration.cellTimeout ?? 600) * (4 * points + 10))
-            report = isolated.run(functions, strategies: strategies, metadata: runner.run([], strategies: []).metadata)
+            do {
+                report = try isolated.run(functions, strategies: strategies, metadata: runner.run([], strategies: []).metadata)
+            } catch {
+                return CommandResult(exitCode: ExitCode(stoppedBy: error.signal) ?? .failure, standardError: "error: \(error)\n")
+            }
         } else {
             report = precision == "float"
                 ? runner.run(functions, strategies: strategies, precision: Float.self)

@@ -63,6 +63,18 @@ public struct CostMeasurement: Sendable, Codable {
     }
 }
 
+/// The lower and upper quartiles of a timing's samples, in nanoseconds per call: the middle half of what
+/// the run's own repetitions measured, around their median.
+public struct Quartiles: Sendable, Codable, Equatable {
+    public var lower: Double
+    public var upper: Double
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+}
+
 /// Timings of one strategy on one function at the first point, against the plain function in `Double`.
 public struct TimingMeasurement: Sendable, Codable {
     /// Median nanoseconds per derivative.
@@ -71,15 +83,35 @@ public struct TimingMeasurement: Sendable, Codable {
     public var functionMedianNanoseconds: Double
     /// How many derivative calls were timed.
     public var calls: Int
+    /// The quartiles of the derivative's samples; nil in reports saved before they were recorded.
+    public var quartilesNanoseconds: Quartiles?
+    /// The quartiles of the plain function's samples; nil in reports saved before they were recorded.
+    public var functionQuartilesNanoseconds: Quartiles?
 
-    public init(medianNanoseconds: Double, functionMedianNanoseconds: Double, calls: Int) {
+    public init(
+        medianNanoseconds: Double, functionMedianNanoseconds: Double, calls: Int, quartilesNanoseconds: Quartiles? = nil,
+        functionQuartilesNanoseconds: Quartiles? = nil
+    ) {
         self.medianNanoseconds = medianNanoseconds
         self.functionMedianNanoseconds = functionMedianNanoseconds
         self.calls = calls
+        self.quartilesNanoseconds = quartilesNanoseconds
+        self.functionQuartilesNanoseconds = functionQuartilesNanoseconds
     }
 
     /// time(∇f) / time(f).
     public var ratio: Double { medianNanoseconds / functionMedianNanoseconds }
+
+    /// How much ``ratio`` spreads within this run: the factor (≥ 1) between the largest and the smallest
+    /// ratio of the two timings' interquartile ranges, (∇f upper / f lower) / (∇f lower / f upper). Nil
+    /// when either timing's quartiles were not recorded, or they are not positive and finite.
+    public var ratioSpread: Double? {
+        guard let derivative = quartilesNanoseconds, let function = functionQuartilesNanoseconds,
+            derivative.lower > 0, function.lower > 0, derivative.upper >= derivative.lower, function.upper >= function.lower
+        else { return nil }
+        let spread = (derivative.upper / derivative.lower) * (function.upper / function.lower)
+        return spread.isFinite ? spread : nil
+    }
 }
 
 /// Everything known about one strategy (or one mutant) on one function: one row of the report.

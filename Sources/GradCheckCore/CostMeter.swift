@@ -14,17 +14,18 @@ public enum CostMeter {
         return CostMeasurement(derivative: derivativeCounts, function: functionCounts, figures: output.figures)
     }
 
-    /// Median times of one derivative and of one plain `Double` evaluation at `point`, measured back to
-    /// back with the same stopwatch.
+    /// Median times (and the quartiles of their samples) of one derivative and of one plain `Double`
+    /// evaluation at `point`, measured back to back with the same stopwatch.
     public static func time(
         _ strategy: any DifferentiationStrategy, variant: DerivativeVariant, on function: any TestFunction,
         at point: [Double], stopwatch: Stopwatch
     ) throws -> TimingMeasurement {
-        let plain = try stopwatch.medianNanoseconds { _ = try function.evaluate(point) }
-        let derivative = try stopwatch.medianNanoseconds {
+        let plain = try stopwatch.measure { _ = try function.evaluate(point) }
+        let derivative = try stopwatch.measure {
             _ = try strategy.derivative(of: function, at: point, variant: variant)
         }
         return TimingMeasurement(
-            medianNanoseconds: derivative.median, functionMedianNanoseconds: plain.median, calls: derivative.calls)
+            medianNanoseconds: derivative.median, functionMedianNanoseconds: plain.median, calls: derivative.calls,
+            quartilesNanoseconds: derivative.quartiles, functionQuartilesNanoseconds: plain.quartiles)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Times a computation with the monotonic clock: warm-up, batches sized to the clock's resolution,
-/// several samples, and the median per call.
+/// several samples, and the median per call with the quartiles of the samples (how much they spread).
 public struct Stopwatch: Sendable {
     /// Calls made and discarded before timing (caches, lazy initialisation, branch predictors).
     public var warmUpCalls: Int = 3
@@ -15,8 +15,25 @@ public struct Stopwatch: Sendable {
 
     public init() {}
 
+    /// One measurement: per-call times of the samples, in nanoseconds.
+    public struct Measurement: Sendable {
+        /// The median sample.
+        public var median: Double
+        /// The lower and upper quartiles of the samples, by nearest rank: with 9 samples the 3rd and the
+        /// 7th smallest; with fewer than 5 (a measurement cut short by its budget), the smallest and largest.
+        public var quartiles: Quartiles
+        /// The number of calls timed (all samples).
+        public var calls: Int
+    }
+
     /// The median time per call of `body`, in nanoseconds, and the number of calls timed.
     public func medianNanoseconds(_ body: () throws -> Void) rethrows -> (median: Double, calls: Int) {
+        let measurement = try measure(body)
+        return (measurement.median, measurement.calls)
+    }
+
+    /// The median time per call of `body`, the quartiles of its samples and the number of calls timed.
+    public func measure(_ body: () throws -> Void) rethrows -> Measurement {
         for _ in 0..<warmUpCalls { try body() }
         var batch = 1
         while true {
@@ -32,7 +49,11 @@ public struct Stopwatch: Sendable {
             perCall.append(Double(elapsed) / Double(batch))
         }
         perCall.sort()
-        return (perCall[perCall.count / 2], perCall.count * batch)
+        let quartileRank = (perCall.count - 1) / 4
+        return Measurement(
+            median: perCall[perCall.count / 2],
+            quartiles: Quartiles(lower: perCall[quartileRank], upper: perCall[perCall.count - 1 - quartileRank]),
+            calls: perCall.count * batch)
     }
 
     private static func time(_ calls: Int, _ body: () throws -> Void) rethrows -> UInt64 {

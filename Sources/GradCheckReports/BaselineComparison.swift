@@ -1,3 +1,4 @@
+import Foundation
 import GradCheckCore
 
 /// A run compared with an earlier one (its saved JSON): what got worse, what is new, what is gone.
@@ -7,7 +8,20 @@ import GradCheckCore
 /// - it lost more than one correct digit at its worst point;
 /// - its measured operation ratio ω grew (ω comes from operation counts, which are exact and repeatable,
 ///   so any growth is real).
-/// Timing ratios are compared and listed, never failed on: they depend on the machine and its load.
+///
+/// Timing ratios (time(∇f) / time(f)) are compared and listed, never failed on: they depend on the machine
+/// and its load. A change is listed only when it stands out of the noise that the two runs measured
+/// themselves. Each run times the derivative and the function in several samples and records their
+/// quartiles; the ratio's *spread* in a run is ``TimingMeasurement/ratioSpread``, the factor s ≥ 1 between
+/// the largest and smallest ratio of the two interquartile ranges. With c = max(after / before,
+/// before / after) the factor by which the ratio changed, a change is listed when
+/// - c ≥ ``minimumTimingChange`` (1.25: a change of at least a quarter, whatever the spreads), and
+/// - c > s^``spreadMargin`` for the spread s of each run (margin 2: in logarithms, the change exceeds
+///   twice each run's spread, so the two runs' ranges of the ratio cannot overlap, wherever each median
+///   lies in its range).
+///
+/// A run saved before quartiles were recorded has no spread; the rule then uses the other run's alone,
+/// and with neither only the minimum change.
 public struct BaselineComparison {
     /// One result that got worse.
     public struct Regression: Sendable, Equatable {
@@ -15,7 +29,7 @@ public struct BaselineComparison {
         public var reasons: [String]
     }
 
-    /// A timing that changed by more than a quarter.
+    /// A timing ratio that changed beyond both runs' spreads (see the rule above).
     public struct TimingChange: Sendable, Equatable {
         public var label: String
         public var before: Double
@@ -31,6 +45,24 @@ public struct BaselineComparison {
 
     /// The digits a result may lose before it counts as a regression.
     public static let digitAllowance = 1.0
+
+    /// The smallest factor by which a timing ratio must change to be listed, whatever the spreads.
+    public static let minimumTimingChange = 1.25
+    /// The power of each run's spread factor that a listed change must exceed (2: twice the spread in
+    /// logarithms).
+    public static let spreadMargin = 2.0
+
+    /// Whether the time ratio went from `before` to `after` by more than the rule above allows for noise.
+    public static func isTimingChange(from before: TimingMeasurement, to after: TimingMeasurement) -> Bool {
+        let (old, new) = (before.ratio, after.ratio)
+        guard old > 0, new > 0, old.isFinite, new.isFinite else { return false }
+        let change = max(new / old, old / new)
+        guard change >= minimumTimingChange else { return false }
+        return [before.ratioSpread, after.ratioSpread].allSatisfy { spread in
+            guard let spread else { return true }
+            return log(change) > spreadMargin * log(spread)
+        }
+    }
 
     public init(current: RunReport, baseline: RunReport) {
         func key(_ cell: CellResult) -> String { "\(cell.function) · \(CellDescription.strategyLabel(cell))" }
@@ -59,10 +91,8 @@ public struct BaselineComparison {
                 reasons.append("ω \(CellDescription.ratio(omegaBefore)) → \(CellDescription.ratio(omegaNow))")
             }
             if !reasons.isEmpty { regressions.append(Regression(label: label, reasons: reasons)) }
-            if let timeBefore = old.timing?.ratio, let timeNow = cell.timing?.ratio, timeBefore > 0,
-                abs(timeNow / timeBefore - 1) > 0.25
-            {
-                timingChanges.append(TimingChange(label: label, before: timeBefore, after: timeNow))
+            if let timeBefore = old.timing, let timeNow = cell.timing, Self.isTimingChange(from: timeBefore, to: timeNow) {
+                timingChanges.append(TimingChange(label: label, before: timeBefore.ratio, after: timeNow.ratio))
             }
         }
     }
@@ -78,7 +108,7 @@ public struct BaselineComparison {
             out += "  REGRESSION \(TerminalText.visible(regression.label)): \(regression.reasons.joined(separator: "; "))\n"
         }
         if !timingChanges.isEmpty {
-            out += "  timing changes (reported, never failed on):\n"
+            out += "  timing changes beyond both runs' spread (reported, never failed on):\n"
             for change in timingChanges {
                 out += "    \(TerminalText.visible(change.label)): time ratio \(CellDescription.ratio(change.before)) → \(CellDescription.ratio(change.after))\n"
             }

@@ -24,6 +24,8 @@ struct JSONReportTests {
             #expect(a.tolerance == b.tolerance && a.family == b.family)
             #expect(a.cost?.derivative == b.cost?.derivative && a.cost?.figures == b.cost?.figures)
             #expect(a.timing?.medianNanoseconds == b.timing?.medianNanoseconds)
+            #expect(a.timing?.quartilesNanoseconds == b.timing?.quartilesNanoseconds)
+            #expect(a.timing?.functionQuartilesNanoseconds == b.timing?.functionQuartilesNanoseconds)
             #expect(a.points.count == b.points.count)
         }
     }
@@ -140,7 +142,9 @@ struct JSONReportTests {
             "CostMeasurement": ["derivative", "function", "figures"],
             "OperationCounts": ["additions", "multiplications", "divisions", "elementary", "comparisons"],
             "StrategyFigures": ["functionEvaluations", "passes", "tapeEntries", "tapeBytes", "extra", "notes"],
-            "TimingMeasurement": ["medianNanoseconds", "functionMedianNanoseconds", "calls"],
+            "TimingMeasurement": [
+                "medianNanoseconds", "functionMedianNanoseconds", "calls", "quartilesNanoseconds", "functionQuartilesNanoseconds",
+            ],
         ]
         let cell = report.cells[2]
         let samples: [(String, Any)] = [

@@ -53,7 +53,9 @@ enum ReportFixture {
             cell("demo", "quadratic", "hand-coded", .handCoded, .pass, tolerance: exact, points: [
                 PointResult(point: [1.5], verdict: .pass, derivative: [[3]], reference: [[3]], errors: errors(0, 0, 0, 19)),
                 PointResult(point: [-2], verdict: .pass, derivative: [[-4]], reference: [[-4]], errors: errors(0, 0, 0, 19)),
-            ], cost: cost(2, 1), timing: TimingMeasurement(medianNanoseconds: 3.5, functionMedianNanoseconds: 2.5, calls: 1_000_000)),
+            ], cost: cost(2, 1), timing: TimingMeasurement(
+                medianNanoseconds: 3.5, functionMedianNanoseconds: 2.5, calls: 1_000_000,
+                quartilesNanoseconds: Quartiles(lower: 3.25, upper: 3.75), functionQuartilesNanoseconds: Quartiles(lower: 2.375, upper: 2.75))),
             cell("demo", "quadratic", "hand-coded", .handCoded, variant: .mutant(0), expectation: "factor 3 instead of 2",
                  .expectedFailure, message: "mutant caught at 2/2 points: factor 3 instead of 2", tolerance: exact, points: [
                 PointResult(point: [1.5], verdict: .fail, message: "1 of 1 entries wrong", derivative: [[4.5]], reference: [[3]],

@@ -1,4 +1,5 @@
 import GradCheckCore
+import Synchronization
 import GradCheckSymbolic
 import Testing
 
@@ -6,23 +7,18 @@ import Testing
 /// because the cap is checked while the expressions are built.
 @Suite("Size cap")
 struct CapTests {
-    static func elapsedSeconds(_ body: () throws -> Void) rethrows -> Double {
-        let clock = ContinuousClock()
-        let start = clock.now
-        try body()
-        let (seconds, attoseconds) = (clock.now - start).components
-        return Double(seconds) + Double(attoseconds) * 1e-18
-    }
-
     @Test func unsimplifiedTreeBeyondTheCapIsUnsupported() throws {
-        // l20's raw derivative would have ~ 2·10⁸ tree nodes; the cap of 10,000 stops it early.
+        // l20's raw derivative would have ~ 2·10⁸ tree nodes; the cap of 10,000 stops it while it is built,
+        // before any of it is evaluated: over `Counted` numbers the failed derivative does no arithmetic at
+        // all in the working precision (evaluating the tree would count ~ 2·10⁸ operations).
         let strategy = SymbolicStrategy(method: .unsimplified, nodeLimit: 10_000)
-        let seconds = Self.elapsedSeconds {
-            #expect(throws: StrategyError.unsupported("expression swell beyond 10000 nodes (tree nodes)")) {
-                _ = try strategy.derivative(of: LogisticMap(steps: 19), at: [0.3], variant: .correct)
-            }
+        let (outcome, counts) = OperationTally.measure {
+            Result { try strategy.derivative(of: LogisticMap(steps: 19), at: [Counted(value: 0.3)], variant: .correct) }
         }
-        #expect(seconds < 1)
+        #expect(throws: StrategyError.unsupported("expression swell beyond 10000 nodes (tree nodes)")) {
+            _ = try outcome.get()
+        }
+        #expect(counts.total == 0)
         // The simplified strategy evaluates the DAG, which is small: no swell there.
         let simplified = try SymbolicStrategy(method: .simplified, nodeLimit: 10_000)
             .derivative(of: LogisticMap(steps: 19), at: [0.3], variant: .correct)
@@ -39,24 +35,29 @@ struct CapTests {
         }
     }
 
-    /// A loop that runs a million times stops recording at the cap (memory stays bounded) and the trace
-    /// fails with the swell error, in well under a second.
+    /// A loop that runs a million times stops recording at the cap (memory stays bounded: the arena
+    /// refuses node 1,001), runs on to its end over plain values, and the trace fails with the swell error.
     @Test func tracingStopsAtTheCap() {
+        final class Tally: Sendable { let iterations = Mutex(0) }
         struct LongLoop: PlainTestFunction {
+            let tally = Tally()
             var id: FunctionID { FunctionID(suite: "tests", name: "long-loop") }
             var inputNames: [String] { ["x"] }
             func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] {
-                var y = x[0]
-                for _ in 0..<1_000_000 { y = y * 0.999999 + 0.000001 }
+                var y = x[0], count = 0
+                for _ in 0..<1_000_000 {
+                    y = y * 0.999999 + 0.000001
+                    count += 1
+                }
+                tally.iterations.withLock { $0 += count }
                 return [y]
             }
         }
-        let seconds = Self.elapsedSeconds {
-            #expect(throws: ExpressionSwell(limit: 1000, measure: .dagNodes)) {
-                _ = try Tracer.trace(LongLoop(), at: [0.5], nodeLimit: 1000)
-            }
+        let loop = LongLoop()
+        #expect(throws: ExpressionSwell(limit: 1000, measure: .dagNodes)) {
+            _ = try Tracer.trace(loop, at: [0.5], nodeLimit: 1000)
         }
-        #expect(seconds < 5)
+        #expect(loop.tally.iterations.withLock { $0 } == 1_000_000)
     }
 
     @Test func theDefaultCapIsOneMillion() {

@@ -186,7 +186,20 @@ extension JSONReport {
         TimingMeasurement(
             medianNanoseconds: try json.field("medianNs").double(),
             functionMedianNanoseconds: try json.field("functionMedianNs").double(),
-            calls: try json.field("calls").int())
+            calls: try json.field("calls").int(),
+            quartilesNanoseconds: try json.optionalField("quartilesNs").map { (field: JSONReader) throws(ReportDecodingError) in
+                try quartiles(field)
+            },
+            functionQuartilesNanoseconds: try json.optionalField("functionQuartilesNs").map {
+                (field: JSONReader) throws(ReportDecodingError) in try quartiles(field)
+            })
+    }
+
+    /// `[lower, upper]`. Absent (or null) in reports written before quartiles were recorded.
+    static func quartiles(_ json: JSONReader) throws(ReportDecodingError) -> Quartiles {
+        let values = try json.doubles()
+        guard values.count == 2 else { throw json.mismatch("an array of two numbers, [lower, upper]") }
+        return Quartiles(lower: values[0], upper: values[1])
     }
 }
 

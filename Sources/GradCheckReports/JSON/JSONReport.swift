@@ -195,8 +195,12 @@ public struct JSONReport {
             JSONMember("functionMedianNs", .double(timing.functionMedianNanoseconds)),
             JSONMember("ratio", .double(timing.ratio)),
             JSONMember("calls", .int(timing.calls)),
+            JSONMember("quartilesNs", .optional(timing.quartilesNanoseconds, json)),
+            JSONMember("functionQuartilesNs", .optional(timing.functionQuartilesNanoseconds, json)),
         ])
     }
+
+    static func json(_ quartiles: Quartiles) -> JSONValue { numbers([quartiles.lower, quartiles.upper]) }
 
     static func numbers(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.double)) }
 
