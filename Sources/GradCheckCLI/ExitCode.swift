@@ -1,3 +1,5 @@
+import GradCheck
+
 /// The process exit statuses of `gradcheck`, following the BSD `sysexits` conventions for usage and data
 /// errors.
 public enum ExitCode: Int32, Sendable {
@@ -5,6 +7,9 @@ public enum ExitCode: Int32, Sendable {
     case success = 0
     /// A derivative failed, or a strategy errored.
     case failure = 1
+    /// Nothing failed, but nothing was verified either: every check was inconclusive, disputed,
+    /// unsupported or outside the domain.
+    case nothingVerified = 3
     /// The command line was wrong (EX_USAGE).
     case usage = 64
     /// A suite file is invalid (EX_DATAERR).
@@ -20,5 +25,16 @@ public enum ExitCode: Int32, Sendable {
     init?(stoppedBy signal: Int32) {
         self.init(rawValue: 128 + signal)
         guard self == .hangup || self == .interrupted || self == .terminated else { return nil }
+    }
+}
+
+extension ExitCode {
+    /// The status of a run with `outcome`: 0 verified, 1 failed, 3 nothing verified.
+    init(_ outcome: RunOutcome) {
+        switch outcome {
+        case .verified: self = .success
+        case .failed: self = .failure
+        case .nothingVerified: self = .nothingVerified
+        }
     }
 }

@@ -97,7 +97,7 @@ struct ReportOutput {
     /// error line per file that could not be written (which makes the exit status 1).
     func deliver(_ report: RunReport) -> CommandResult {
         var result = CommandResult(
-            exitCode: report.succeeded ? .success : .failure, standardOutput: standardOutput?.render(report) ?? "")
+            exitCode: ExitCode(report.outcome), standardOutput: standardOutput?.render(report) ?? "")
         for file in files {
             do {
                 try AtomicFile.write(file.format.render(report), to: file.path)

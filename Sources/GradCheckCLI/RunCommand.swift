@@ -11,7 +11,8 @@ struct RunCommand {
         discussion: """
             With no path, runs the standard suites (./Suites when that folder exists, else the built-in
             copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
-            one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
+            one fails, a strategy errors or a mutant is not caught, 3 when nothing failed but nothing was
+            verified either (every check undecided), 64 for a usage error, 65 for an invalid
             suite file; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
             run (its child process is stopped too).
             """,

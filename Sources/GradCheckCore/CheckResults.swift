@@ -195,8 +195,33 @@ public struct RunReport: Sendable, Codable {
         return (mutants.filter { $0.verdict == .expectedFailure }.count, mutants.count)
     }
 
-    /// Whether the run verified everything (exit status 0).
-    public var succeeded: Bool { !cells.contains { $0.verdict.failsRun } }
+    /// The sample points at which a correct derivative (not a mutant) passed: what the run actually verified.
+    public var verifiedPoints: Int {
+        cells.filter { !$0.isMutant }.reduce(0) { $0 + $1.points.filter { $0.verdict == .pass }.count }
+    }
+
+    /// What the run amounts to: a failure when any cell fails the run; otherwise verified when at least one
+    /// derivative was verified at one point (or nothing was asked), and nothing verified when every check
+    /// was inconclusive, disputed, unsupported, outside the domain or a caught mutant: a run that
+    /// verified nothing is not a success.
+    public var outcome: RunOutcome {
+        if cells.contains(where: { $0.verdict.failsRun }) { return .failed }
+        let correct = cells.filter { !$0.isMutant }
+        return correct.isEmpty || verifiedPoints > 0 ? .verified : .nothingVerified
+    }
+
+    /// Whether the run verified what it checked (exit status 0).
+    public var succeeded: Bool { outcome == .verified }
+}
+
+/// What a whole run amounts to (see ``RunReport/outcome``).
+public enum RunOutcome: String, Sendable, Codable {
+    /// Nothing failed and something was verified.
+    case verified
+    /// A derivative failed, a strategy errored, or a mutant or an `@xfail` was not caught.
+    case failed
+    /// Nothing failed, but not a single derivative was verified either.
+    case nothingVerified = "nothing-verified"
 }
 
 /// How a run was made.

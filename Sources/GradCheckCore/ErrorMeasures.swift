@@ -1,8 +1,10 @@
 /// How far a derivative is from the reference, entry by entry and as a whole.
 ///
-/// With a the strategy's Jacobian, r the reference and φ = 10⁻³ · maxᵢⱼ |rᵢⱼ| (φ = 1 when r = 0):
+/// With a the strategy's Jacobian, r the reference and sᵢⱼ = max(|rᵢⱼ|, φ) the scale each entry is measured
+/// at — for a judged point the scale its ``EntryJudgement`` was judged at (``init(judgements:)``); for a
+/// bare comparison (``init(candidate:reference:)``, step sweeps) φ = 10⁻³ · maxᵢⱼ |rᵢⱼ|, 1 when r = 0:
 /// - ``maxAbsolute`` = maxᵢⱼ |aᵢⱼ − rᵢⱼ|
-/// - ``maxRelative`` = maxᵢⱼ |aᵢⱼ − rᵢⱼ| / max(|rᵢⱼ|, φ)  (componentwise, with the floor φ)
+/// - ``maxRelative`` = maxᵢⱼ |aᵢⱼ − rᵢⱼ| / sᵢⱼ  (componentwise)
 /// - ``normwiseRelative`` = ‖a − r‖_F / ‖r‖_F  (‖a − r‖_F when r = 0)
 /// - ``digits`` = −log₁₀(maxRelative), clamped to [0, 19]: the number of correct significant digits
 ///   of the worst entry.

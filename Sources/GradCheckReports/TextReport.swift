@@ -91,6 +91,11 @@ public struct TextReport {
         let mutants = report.mutantTally
         var line = parts.joined(separator: ", ")
         if mutants.total > 0 { line += "; mutants caught \(mutants.caught)/\(mutants.total)" }
-        return (report.succeeded ? "OK: " : "FAILED: ") + line
+        line += "; \(report.verifiedPoints) \(report.verifiedPoints == 1 ? "point" : "points") verified"
+        switch report.outcome {
+        case .verified: return "OK: " + line
+        case .failed: return "FAILED: " + line
+        case .nothingVerified: return "NOTHING VERIFIED: " + line + " (every check was undecided; exit status 3)"
+        }
     }
 }

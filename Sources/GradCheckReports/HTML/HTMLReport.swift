@@ -20,7 +20,7 @@ public struct HTMLReport {
             <head>
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>GradCheck report: \(report.succeeded ? "verified" : "failed")</title>
+            <title>GradCheck report: \(report.outcome == .verified ? "verified" : report.outcome == .failed ? "failed" : "nothing verified")</title>
             <style>
             \(HTMLStyle.css)
             </style>
@@ -45,7 +45,8 @@ public struct HTMLReport {
         let m = report.metadata
         var out = "<header>\n<h1>GradCheck report</h1>\n"
         out += "<p class=\"status \(report.succeeded ? "ok" : "failed")\">"
-            + (report.succeeded ? "✔ Verified" : "✘ Failed") + ": \(report.cells.count) checks, \(h(summary.countsLine))</p>\n"
+            + (report.outcome == .verified ? "✔ Verified" : report.outcome == .failed ? "✘ Failed" : "⚠ Nothing verified")
+            + ": \(report.cells.count) checks, \(h(summary.countsLine)); \(report.verifiedPoints) points verified</p>\n"
         out += "<p class=\"meta\">Seed \(m.seed) · \(m.pointsPerFunction) points per function · strategies in "
             + "\(h(m.precision)) · reference: \(h(m.reference)) · \(h(m.buildConfiguration)) build"
             + (m.timed ? "" : " · not timed") + "</p>\n"

@@ -30,6 +30,8 @@ public struct JSONReport {
             JSONMember("summary", .object([
                 JSONMember("checks", .int(report.cells.count)),
                 JSONMember("succeeded", .bool(report.succeeded)),
+                JSONMember("outcome", .string(report.outcome.rawValue)),
+                JSONMember("verifiedPoints", .int(report.verifiedPoints)),
                 JSONMember("verdicts", .object(summary.verdictCounts.map { JSONMember($0.verdict.rawValue, .int($0.count)) })),
                 JSONMember("mutants", .object([JSONMember("caught", .int(tally.caught)), JSONMember("total", .int(tally.total))])),
             ])),

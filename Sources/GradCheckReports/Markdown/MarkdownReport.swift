@@ -13,7 +13,12 @@ public struct MarkdownReport {
 
     public func render() -> String {
         let summary = ReportSummary(report)
-        var out = "## GradCheck: " + (report.succeeded ? "✅ verified" : "❌ failed") + "\n\n"
+        let status = switch report.outcome {
+        case .verified: "✅ verified"
+        case .failed: "❌ failed"
+        case .nothingVerified: "⚠️ nothing verified"
+        }
+        var out = "## GradCheck: " + status + "\n\n"
         out += summaryLine(summary) + "\n\n"
         out += metadataLine() + "\n"
         if report.metadata.timed && report.metadata.buildConfiguration != "release" {
