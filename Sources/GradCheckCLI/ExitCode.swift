@@ -7,6 +7,6 @@ public enum ExitCode: Int32, Sendable {
     case failure = 1
     /// The command line was wrong (EX_USAGE).
     case usage = 64
-    /// A suite file is invalid (EX_DATAERR).
+    /// A suite file is invalid, or two suite files of a run share a name (EX_DATAERR).
     case invalidData = 65
 }

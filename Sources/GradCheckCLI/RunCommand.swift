@@ -12,7 +12,7 @@ struct RunCommand {
             With no path, runs the standard suites (./Suites when that folder exists, else the built-in
             copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
             one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
-            suite file.
+            suite file or two suite files of one base name (a suite's name).
             """,
         arguments: [PositionalDefinition(name: "paths", help: "Suite files (.grad) or folders of them.", variadic: true, optional: true)],
         options: [
@@ -73,13 +73,13 @@ struct RunCommand {
 
         let selection = FunctionSelection(patterns: parsed.all("--function"), tags: parsed.all("--tag"))
         let paths = parsed.positionals
-        let corpus: [any TestFunction]
+        let corpus: CorpusSource.Corpus
         do {
-            corpus = try CorpusSource(tool: tool).functions(paths: paths)
+            corpus = try CorpusSource(tool: tool).load(paths: paths)
         } catch {
             return CorpusSource.failure(error)
         }
-        var functions = selection.select(corpus)
+        var functions = selection.select(corpus.functions)
         if let shard = parsed.value("--shard") { functions = try Sharding(parsing: shard).select(functions) }
         guard !functions.isEmpty else {
             return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
@@ -112,6 +112,9 @@ struct RunCommand {
                 ? runner.run(functions, strategies: strategies, precision: Float.self)
                 : runner.run(functions, strategies: strategies, precision: Double.self)
         }
+        // The files the selected functions came from, so that a replay command names its suite's file.
+        let selectedSuites = Set(functions.map(\.id.suite))
+        report.metadata.suiteSources = corpus.suiteSources.filter { selectedSuites.contains($0.key) }
         if output.drawsCharts {
             report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
         }

@@ -170,10 +170,15 @@ public struct RunMetadata: Sendable, Codable {
     /// "release" or "debug".
     public var buildConfiguration: String
     public var timed: Bool
+    /// The file each suite of the run was read from, by suite name, exactly as it was given (a relative
+    /// path stays relative): what a replay command must name to load that suite again. Suites of the
+    /// corpus built into the library and compiled functions have no entry; a replay finds them without a
+    /// path. Empty in runs recorded before suite files were.
+    public var suiteSources: [String: String]
 
     public init(
         seed: UInt64, pointsPerFunction: Int, precision: String, reference: String, buildConfiguration: String,
-        timed: Bool
+        timed: Bool, suiteSources: [String: String] = [:]
     ) {
         self.seed = seed
         self.pointsPerFunction = pointsPerFunction
@@ -181,5 +186,22 @@ public struct RunMetadata: Sendable, Codable {
         self.reference = reference
         self.buildConfiguration = buildConfiguration
         self.timed = timed
+        self.suiteSources = suiteSources
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case seed, pointsPerFunction, precision, reference, buildConfiguration, timed, suiteSources
+    }
+
+    /// Decodes a run's metadata; `suiteSources` may be absent (an older run), and is then empty.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        pointsPerFunction = try container.decode(Int.self, forKey: .pointsPerFunction)
+        precision = try container.decode(String.self, forKey: .precision)
+        reference = try container.decode(String.self, forKey: .reference)
+        buildConfiguration = try container.decode(String.self, forKey: .buildConfiguration)
+        timed = try container.decode(Bool.self, forKey: .timed)
+        suiteSources = try container.decodeIfPresent([String: String].self, forKey: .suiteSources) ?? [:]
     }
 }

@@ -47,7 +47,7 @@ public struct TextReport {
             }
             if let consensus = point.consensus { out += "  consensus: \(consensus)\n" }
         }
-        let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
+        let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
         out += "  replay: \(TerminalText.visible(replay))\n"
         return out
     }

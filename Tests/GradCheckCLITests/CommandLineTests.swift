@@ -22,7 +22,7 @@ struct CommandLineTests {
             With no path, runs the standard suites (./Suites when that folder exists, else the built-in
             copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
             one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
-            suite file.
+            suite file or two suite files of one base name (a suite's name).
 
             USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
 

@@ -101,7 +101,7 @@ public struct HTMLReport {
                 out += "<p>At point \(index + 1) of \(cell.points.count): (\(h(point.point.map(format).joined(separator: ", "))))</p>\n"
                 out += entriesTable(point, tolerance: cell.tolerance)
             }
-            let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
+            let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
             out += "<pre>\(h(replay))</pre>\n</article>\n"
         }
         return out + "</section>\n"

@@ -64,13 +64,19 @@ extension JSONReport {
     }
 
     static func metadata(_ json: JSONReader) throws(ReportDecodingError) -> RunMetadata {
-        RunMetadata(
+        // `suiteSources` was added within version 1: a report without it names no suite file.
+        var suiteSources: [String: String] = [:]
+        for (suite, path) in try json.optionalField("suiteSources")?.members() ?? [] {
+            suiteSources[suite] = try path.string()
+        }
+        return RunMetadata(
             seed: try json.field("seed").integer(UInt64.self),
             pointsPerFunction: try json.field("pointsPerFunction").int(),
             precision: try json.field("precision").string(),
             reference: try json.field("reference").string(),
             buildConfiguration: try json.field("buildConfiguration").string(),
-            timed: try json.field("timed").bool())
+            timed: try json.field("timed").bool(),
+            suiteSources: suiteSources)
     }
 
     static func cell(_ json: JSONReader) throws(ReportDecodingError) -> CellResult {

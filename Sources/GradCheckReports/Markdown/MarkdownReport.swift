@@ -78,7 +78,7 @@ public struct MarkdownReport {
                 out += "\n"
             }
         }
-        let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
+        let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
         out += MarkdownText.codeBlock(replay, language: "sh")
         return out
     }
