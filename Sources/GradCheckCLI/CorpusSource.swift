@@ -22,6 +22,8 @@ struct CorpusSource {
         /// The file of each suite read from a file (given, or in `./Suites`), by suite name, as
         /// ``RunMetadata/suiteSources`` records it; the built-in suites and compiled functions have none.
         var suiteSources: [String: String] = [:]
+        /// For each path given that added no test function, why: `'dir' holds no .grad files`.
+        var emptyPaths: [String] = []
     }
 
     /// The functions for `paths`, or a ``SuiteLoadError`` with the diagnostics of every bad file.
@@ -39,7 +41,8 @@ struct CorpusSource {
         var files: [String: String] = [:]  // suite name → the file it was read from, resolved
         for path in paths {
             do throws(SuiteLoadError) {
-                for suite in try loader.loadSuites(at: path) {
+                let suites = try loader.loadSuites(at: path)
+                for suite in suites {
                     let file = Self.resolved(suite.path)
                     if let earlier = corpus.suiteSources[suite.name] {
                         if files[suite.name] != file { diagnostics.append(Self.clash(suite, with: "'\(earlier)'")) }
@@ -48,6 +51,12 @@ struct CorpusSource {
                     files[suite.name] = file
                     corpus.suiteSources[suite.name] = suite.path
                     corpus.functions += suite.functions
+                }
+                if suites.isEmpty {
+                    corpus.emptyPaths.append("'\(path)' holds no .grad files")
+                } else if suites.allSatisfy(\.functions.isEmpty) {
+                    let folder = suites.count > 1 || suites.first?.path != path
+                    corpus.emptyPaths.append("'\(path)' " + (folder ? "holds .grad files that define no test function" : "defines no test function"))
                 }
             } catch {
                 diagnostics += error.diagnostics

@@ -10,9 +10,14 @@ struct RunCommand {
         abstract: "Check strategies against the corpus and an independent reference; print a table.",
         discussion: """
             With no path, runs the standard suites (./Suites when that folder exists, else the built-in
-            copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
-            one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
-            suite file or two suite files of one base name (a suite's name).
+            copy) and the compiled starter corpus. A ./Suites folder with no .grad files (or none that
+            defines a test function) is an error, not an empty standard corpus: restore its files, remove it
+            to use the built-in copy, or name suite files. A --function glob or a --tag that matches no
+            function at all is a usage error that suggests the nearest name or tag; one that matches in some
+            suites only is fine. Exit status: 0 when every derivative is verified, 1 when one fails, a
+            strategy errors or a mutant is not caught, 64 for a usage error (a filter or a path that selects
+            nothing included), 65 for an invalid suite file, two suite files of one base name (a suite's
+            name) or an empty ./Suites.
             """,
         arguments: [PositionalDefinition(name: "paths", help: "Suite files (.grad) or folders of them.", variadic: true, optional: true)],
         options: [
@@ -79,10 +84,15 @@ struct RunCommand {
         } catch {
             return CorpusSource.failure(error)
         }
-        var functions = selection.select(corpus.functions)
-        if let shard = parsed.value("--shard") { functions = try Sharding(parsing: shard).select(functions) }
-        guard !functions.isEmpty else {
-            return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
+        // A path that added nothing beside others that did: said, but not fatal.
+        let warnings = corpus.emptyPaths.map { "warning: \($0)\n" }.joined()
+        let functions: [any TestFunction]
+        switch try Self.select(from: corpus, by: selection, shard: parsed.value("--shard"), paths: paths) {
+        case .success(let selected): functions = selected
+        case .failure(let refusal):
+            var result = refusal.result
+            if !corpus.functions.isEmpty { result.standardError = warnings + result.standardError }
+            return result
         }
         let output = try ReportOutput(parsed)  // checks every destination before the run
         var baseline: RunReport?
@@ -119,6 +129,7 @@ struct RunCommand {
             report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
         }
         var result = output.deliver(report)
+        result.standardError = warnings + result.standardError
         if let baseline, let path = parsed.value("--baseline") {
             let comparison = BaselineComparison(current: report, baseline: baseline)
             let text = comparison.render(baselinePath: path)
@@ -126,6 +137,52 @@ struct RunCommand {
             if !comparison.isClean && result.exitCode == .success { result.exitCode = .failure }
         }
         return result
+    }
+
+    /// A run that would check nothing, as a usage error (exit 64) saying why.
+    struct Refusal: Error {
+        var errors: [String]
+        /// A line after the errors, on where to look.
+        var note: String?
+
+        var result: CommandResult {
+            CommandResult(
+                exitCode: .usage, standardError: errors.map { "error: \($0)\n" }.joined() + (note.map { $0 + "\n" } ?? ""))
+        }
+    }
+
+    /// The functions of `corpus` that the filters and the shard select, or why there are none: an empty
+    /// corpus (naming what is empty), each filter that matches nothing at all (with a suggestion), filters
+    /// that each match but never together, or an empty shard. Never "nothing" without a word.
+    static func select(
+        from corpus: CorpusSource.Corpus, by selection: FunctionSelection, shard: String?, paths: [String]
+    ) throws -> Result<[any TestFunction], Refusal> {
+        guard !corpus.functions.isEmpty else {
+            let why = paths.isEmpty
+                ? ["no suite file was named, and this gradcheck loads no standard suites and has no compiled functions"]
+                : corpus.emptyPaths
+            return .failure(Refusal(errors: ["no test functions to check: " + why.joined(separator: "; ")]))
+        }
+        let unmatched = selection.unmatchedFilters(in: corpus.functions)
+        guard unmatched.isEmpty else {
+            let list = "gradcheck list functions" + (paths.isEmpty ? "" : " <paths>")
+            return .failure(Refusal(errors: unmatched, note: "'\(list)' shows every function with its tags."))
+        }
+        var functions = selection.select(corpus.functions)
+        guard !functions.isEmpty else {
+            return .failure(Refusal(errors: ["no function matches both the --function and the --tag filters, though each matches some on its own"]))
+        }
+        if let shard {
+            let sharding = try Sharding(parsing: shard)
+            let count = functions.count
+            functions = sharding.select(functions)
+            guard !functions.isEmpty else {
+                let selected = count == 1
+                    ? "1 function was selected, which fills only the first" : "\(count) functions were selected, which fill only the first \(count)"
+                return .failure(Refusal(errors: ["shard \(shard) is empty: \(selected) of \(sharding.count) shards"]))
+            }
+        }
+        return .success(functions)
     }
 
     /// The strategies named by `--strategy`, in registry order whatever the order given (so that a run's

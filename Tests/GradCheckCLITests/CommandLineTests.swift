@@ -20,9 +20,14 @@ struct CommandLineTests {
             OVERVIEW: Check strategies against the corpus and an independent reference; print a table.
 
             With no path, runs the standard suites (./Suites when that folder exists, else the built-in
-            copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
-            one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
-            suite file or two suite files of one base name (a suite's name).
+            copy) and the compiled starter corpus. A ./Suites folder with no .grad files (or none that
+            defines a test function) is an error, not an empty standard corpus: restore its files, remove it
+            to use the built-in copy, or name suite files. A --function glob or a --tag that matches no
+            function at all is a usage error that suggests the nearest name or tag; one that matches in some
+            suites only is fine. Exit status: 0 when every derivative is verified, 1 when one fails, a
+            strategy errors or a mutant is not caught, 64 for a usage error (a filter or a path that selects
+            nothing included), 65 for an invalid suite file, two suite files of one base name (a suite's
+            name) or an empty ./Suites.
 
             USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
 
@@ -72,7 +77,7 @@ struct CommandLineTests {
             (["run", "--no-timing=yes"], "the flag '--no-timing' takes no value"),
             (["list"], "missing expected argument '<kind>'"),
             (["list", "everything"], "expected strategies or functions"),
-            (["run", "--function", "no-such-function"], "no function matches"),
+            (["run", "--function", "no-such-function"], "--function 'no-such-function' matches no function"),
         ]
         for (arguments, fragment) in cases {
             let result = tool.run(arguments)
