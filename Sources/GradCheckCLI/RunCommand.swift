@@ -46,6 +46,10 @@ struct RunCommand {
         "--max-depth", "--max-nodes",
     ]
 
+    /// The options that shape a cell which the metadata does not already hold (it has the seed, the points
+    /// and the precision): a replay command repeats them as given.
+    static let replayedOptions = inheritedOptions.filter { !["--points", "--seed", "--precision"].contains($0) }
+
     func execute(_ arguments: [String]) throws -> CommandResult {
         let parsed = try ArgumentScanner.scan(arguments, for: Self.definition)
         if parsed.has("--help") {
@@ -125,6 +129,7 @@ struct RunCommand {
         // The files the selected functions came from, so that a replay command names its suite's file.
         let selectedSuites = Set(functions.map(\.id.suite))
         report.metadata.suiteSources = corpus.suiteSources.filter { selectedSuites.contains($0.key) }
+        report.metadata.replayOptions = Self.replayedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
         if output.drawsCharts {
             report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
         }

@@ -175,10 +175,14 @@ public struct RunMetadata: Sendable, Codable {
     /// corpus built into the library and compiled functions have no entry; a replay finds them without a
     /// path. Empty in runs recorded before suite files were.
     public var suiteSources: [String: String]
+    /// The command-line options besides the seed, the points and the precision that change what a cell
+    /// computes or how it is judged, as given (`["--rtol", "1e-9", "--max-iterations", "500"]`), so that a
+    /// replay command repeats them. Empty when none was given, and in runs recorded before they were.
+    public var replayOptions: [String]
 
     public init(
         seed: UInt64, pointsPerFunction: Int, precision: String, reference: String, buildConfiguration: String,
-        timed: Bool, suiteSources: [String: String] = [:]
+        timed: Bool, suiteSources: [String: String] = [:], replayOptions: [String] = []
     ) {
         self.seed = seed
         self.pointsPerFunction = pointsPerFunction
@@ -187,13 +191,15 @@ public struct RunMetadata: Sendable, Codable {
         self.buildConfiguration = buildConfiguration
         self.timed = timed
         self.suiteSources = suiteSources
+        self.replayOptions = replayOptions
     }
 
     private enum CodingKeys: String, CodingKey {
-        case seed, pointsPerFunction, precision, reference, buildConfiguration, timed, suiteSources
+        case seed, pointsPerFunction, precision, reference, buildConfiguration, timed, suiteSources, replayOptions
     }
 
-    /// Decodes a run's metadata; `suiteSources` may be absent (an older run), and is then empty.
+    /// Decodes a run's metadata; `suiteSources` and `replayOptions` may be absent (an older run), and are
+    /// then empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         seed = try container.decode(UInt64.self, forKey: .seed)
@@ -203,5 +209,6 @@ public struct RunMetadata: Sendable, Codable {
         buildConfiguration = try container.decode(String.self, forKey: .buildConfiguration)
         timed = try container.decode(Bool.self, forKey: .timed)
         suiteSources = try container.decodeIfPresent([String: String].self, forKey: .suiteSources) ?? [:]
+        replayOptions = try container.decodeIfPresent([String].self, forKey: .replayOptions) ?? []
     }
 }

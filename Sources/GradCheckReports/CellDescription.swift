@@ -50,9 +50,10 @@ public enum CellDescription {
     /// The command that re-runs exactly this cell at its worst point, as the run recorded in `metadata`
     /// made it: the suite file the function came from when it came from a file (see
     /// ``RunMetadata/suiteSources``; the built-in corpus and compiled functions need none), then the
-    /// function, the strategy, the seed, the points and a precision other than `Double`. The function is
-    /// always quoted (a name could hold glob characters); the path and the strategy id only when they
-    /// need to be. A relative path is relative to the directory the run was made in.
+    /// function, the strategy, the seed, the points, a precision other than `Double` and the run's other
+    /// options that shape a cell (``RunMetadata/replayOptions``: tolerances, limits). The function is
+    /// always quoted (a name could hold glob characters); the other words only when they need to be. A
+    /// relative path is relative to the directory the run was made in.
     public static func replayCommand(_ cell: CellResult, metadata: RunMetadata) -> String {
         var words = ["gradcheck", "run"]
         if let path = metadata.suiteSources[cell.function.suite] {
@@ -62,6 +63,7 @@ public enum CellDescription {
         words += ["--function", singleQuoted(cell.function.description), "--strategy", shellWord(cell.strategy)]
         words += ["--seed", String(metadata.seed), "--points", String(metadata.pointsPerFunction)]
         if metadata.precision != "Double" { words += ["--precision", shellWord(metadata.precision.lowercased())] }
+        words += metadata.replayOptions.map(shellWord)
         return words.joined(separator: " ")
     }
 

@@ -105,15 +105,15 @@ struct ReplayTests {
         let text = tool.run(["report", folder + "/run.json", "--format", "text"]).standardOutput
         #expect(Self.replayLines(text).first?.hasPrefix("gradcheck run " + CellDescription.singleQuoted(folder + "/mine.grad") + " ") == true, "\(text)")
 
-        // A report written before suite files were recorded still reads, with no files.
+        // A report written before suite files and options were recorded still reads, with none.
         guard case .object(let members) = try JSONParser.parse(json.standardOutput),
             case .object(let metadata)? = members.first(where: { $0.key == "metadata" })?.value
         else { Issue.record("no metadata object"); return }
         let older = JSONValue.object(members.map { member in
-            member.key == "metadata" ? JSONMember("metadata", .object(metadata.filter { $0.key != "suiteSources" })) : member
+            member.key == "metadata" ? JSONMember("metadata", .object(metadata.filter { !["suiteSources", "replayOptions"].contains($0.key) })) : member
         })
         let decoded = try JSONReport.decode(JSONWriter.write(older))
-        #expect(decoded.metadata.suiteSources.isEmpty)
+        #expect(decoded.metadata.suiteSources.isEmpty && decoded.metadata.replayOptions.isEmpty)
         #expect(decoded.cells.count == report.cells.count)
     }
 
@@ -128,8 +128,10 @@ struct ReplayTests {
             == "gradcheck run --function 'starter/cubic' --strategy hand-coded --seed 7 --points 2")
         metadata.suiteSources = ["starter": "-odd dir/starter.grad"]
         metadata.precision = "Float"
+        metadata.replayOptions = ["--rtol", "1e-9", "--max-depth", "50"]
         #expect(CellDescription.replayCommand(cell, metadata: metadata)
-            == "gradcheck run './-odd dir/starter.grad' --function 'starter/cubic' --strategy hand-coded --seed 7 --points 2 --precision float")
+            == "gradcheck run './-odd dir/starter.grad' --function 'starter/cubic' --strategy hand-coded --seed 7 --points 2 "
+            + "--precision float --rtol 1e-9 --max-depth 50")
     }
 
     @Test func aRunOfTheStandardCorpusRecordsTheSuitesFolderOnlyWhenItReadIt() throws {
@@ -138,6 +140,33 @@ struct ReplayTests {
         // `./Suites` when the tests run in the checkout, else the built-in copy, which needs no path.
         let fromFolder = FileManager.default.fileExists(atPath: "Suites/classic.grad")
         #expect(sources == (fromFolder ? ["classic": "Suites/classic.grad"] : [:]))
+    }
+
+    @Test func aReplayRepeatsTheOptionsThatDecidedTheVerdict() throws {
+        let folder = try Self.awkwardFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Off by one part in 10¹²: within the default tolerance of a hand-coded gradient, not within 10⁻¹³.
+        try """
+            @points((1.5))
+            @domain(x: 1...2)
+            func nearly(x) {
+                return x * x
+            }
+
+            gradient nearly {
+                return [2 * x * (1 + 1e-12)]
+            }
+
+            """.write(toFile: folder + "/tight.grad", atomically: true, encoding: .utf8)
+        let options = ["--rtol", "1e-13", "--max-iterations", "100000", "--precision", "double"]
+        let run = tool.run(["run", folder, "--strategy", "hand-coded", "--no-timing"] + options)
+        #expect(run.exitCode == .failure, "\(run.standardError)")
+        let replay = try #require(Self.replayLines(run.standardOutput).first, "\(run.standardOutput)")
+        #expect(replay.hasSuffix("--seed 1 --points 3 --rtol 1e-13 --max-iterations 100000"), "\(replay)")
+        let again = try Self.shell(replay, in: NSTemporaryDirectory())
+        #expect(again.status == ExitCode.failure.rawValue, "\(replay): \(again.output)")
+        #expect(again.output.contains("FAIL tight/nearly · hand-coded"), "\(replay): \(again.output)")
+        #expect(tool.run(["run", folder, "--strategy", "hand-coded", "--no-timing"]).exitCode == .success)
     }
 
     @Test func twoSuiteFilesWithOneNameAreAnErrorNamingBoth() throws {

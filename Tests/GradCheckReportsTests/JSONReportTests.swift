@@ -127,6 +127,7 @@ struct JSONReportTests {
             "RunReport": ["metadata", "cells", "appendix"],
             "RunMetadata": [
                 "seed", "pointsPerFunction", "precision", "reference", "buildConfiguration", "timed", "suiteSources",
+                "replayOptions",
             ],
             "CellResult": [
                 "function", "strategy", "family", "variant", "expectation", "verdict", "message", "tolerance", "points", "cost",

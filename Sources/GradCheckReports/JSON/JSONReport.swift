@@ -78,6 +78,7 @@ public struct JSONReport {
             JSONMember(
                 "suiteSources",
                 .object(metadata.suiteSources.sorted { $0.key < $1.key }.map { JSONMember($0.key, .string($0.value)) })),
+            JSONMember("replayOptions", .array(metadata.replayOptions.map(JSONValue.string))),
         ])
     }
 
