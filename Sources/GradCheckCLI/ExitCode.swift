@@ -12,7 +12,7 @@ public enum ExitCode: Int32, Sendable {
     case nothingVerified = 3
     /// The command line was wrong (EX_USAGE).
     case usage = 64
-    /// A suite file is invalid (EX_DATAERR).
+    /// A suite file is invalid, or two suite files of a run share a name (EX_DATAERR).
     case invalidData = 65
     /// `run --isolate` was stopped by SIGHUP (128 + 1, as shells report a signal).
     case hangup = 129

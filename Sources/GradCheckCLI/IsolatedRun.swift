@@ -79,7 +79,7 @@ struct IsolatedRun {
             let killed = signal == SIGTERM ? " after the watchdog's \(format(watchdogSeconds)) s" : ""
             return .failure(ChildFailure("crashed (signal \(signal))\(killed)"))
         }
-        guard [ExitCode.success.rawValue, ExitCode.failure.rawValue].contains(process.terminationStatus) else {
+        guard [ExitCode.success.rawValue, ExitCode.failure.rawValue, ExitCode.nothingVerified.rawValue].contains(process.terminationStatus) else {
             let reason = message.split(separator: "\n").first.map(String.init) ?? "no message"
             return .failure(ChildFailure("the child exited with status \(process.terminationStatus): \(reason)"))
         }

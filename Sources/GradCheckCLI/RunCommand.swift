@@ -10,10 +10,15 @@ struct RunCommand {
         abstract: "Check strategies against the corpus and an independent reference; print a table.",
         discussion: """
             With no path, runs the standard suites (./Suites when that folder exists, else the built-in
-            copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
-            one fails, a strategy errors or a mutant is not caught, 3 when nothing failed but nothing was
-            verified either (every check undecided), 64 for a usage error, 65 for an invalid
-            suite file; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
+            copy) and the compiled starter corpus. A ./Suites folder with no .grad files (or none that
+            defines a test function) is an error, not an empty standard corpus: restore its files, remove it
+            to use the built-in copy, or name suite files. A --function glob or a --tag that matches no
+            function at all is a usage error that suggests the nearest name or tag; one that matches in some
+            suites only is fine. Exit status: 0 when every derivative is verified, 1 when one fails, a
+            strategy errors or a mutant is not caught, 3 when nothing failed but nothing was verified either
+            (every check undecided), 64 for a usage error (a filter or a path that selects nothing included),
+            65 for an invalid suite file, two suite files of one base name (a suite's name) or an empty
+            ./Suites; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
             run (its child process is stopped too).
             """,
         arguments: [PositionalDefinition(name: "paths", help: "Suite files (.grad) or folders of them.", variadic: true, optional: true)],
@@ -42,6 +47,10 @@ struct RunCommand {
         "--points", "--seed", "--rtol", "--atol", "--precision", "--cell-timeout", "--max-inputs", "--max-iterations",
         "--max-depth", "--max-nodes",
     ]
+
+    /// The options that shape a cell which the metadata does not already hold (it has the seed, the points
+    /// and the precision): a replay command repeats them as given.
+    static let replayedOptions = inheritedOptions.filter { !["--points", "--seed", "--precision"].contains($0) }
 
     func execute(_ arguments: [String]) throws -> CommandResult {
         let parsed = try ArgumentScanner.scan(arguments, for: Self.definition)
@@ -75,16 +84,21 @@ struct RunCommand {
 
         let selection = FunctionSelection(patterns: parsed.all("--function"), tags: parsed.all("--tag"))
         let paths = parsed.positionals
-        let corpus: [any TestFunction]
+        let corpus: CorpusSource.Corpus
         do {
-            corpus = try CorpusSource(tool: tool).functions(paths: paths)
+            corpus = try CorpusSource(tool: tool).load(paths: paths)
         } catch {
             return CorpusSource.failure(error)
         }
-        var functions = selection.select(corpus)
-        if let shard = parsed.value("--shard") { functions = try Sharding(parsing: shard).select(functions) }
-        guard !functions.isEmpty else {
-            return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
+        // A path that added nothing beside others that did: said, but not fatal.
+        let warnings = corpus.emptyPaths.map { "warning: \($0)\n" }.joined()
+        let functions: [any TestFunction]
+        switch try Self.select(from: corpus, by: selection, shard: parsed.value("--shard"), paths: paths) {
+        case .success(let selected): functions = selected
+        case .failure(let refusal):
+            var result = refusal.result
+            if !corpus.functions.isEmpty { result.standardError = warnings + result.standardError }
+            return result
         }
         let output = try ReportOutput(parsed)  // checks every destination before the run
         var baseline: RunReport?
@@ -118,10 +132,15 @@ struct RunCommand {
                 ? runner.run(functions, strategies: strategies, precision: Float.self)
                 : runner.run(functions, strategies: strategies, precision: Double.self)
         }
+        // The files the selected functions came from, so that a replay command names its suite's file.
+        let selectedSuites = Set(functions.map(\.id.suite))
+        report.metadata.suiteSources = corpus.suiteSources.filter { selectedSuites.contains($0.key) }
+        report.metadata.replayOptions = Self.replayedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
         if output.drawsCharts {
             report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
         }
         var result = output.deliver(report)
+        result.standardError = warnings + result.standardError
         if let baseline, let path = parsed.value("--baseline") {
             let comparison = BaselineComparison(current: report, baseline: baseline)
             let text = comparison.render(baselinePath: path)
@@ -129,6 +148,52 @@ struct RunCommand {
             if !comparison.isClean && result.exitCode == .success { result.exitCode = .failure }
         }
         return result
+    }
+
+    /// A run that would check nothing, as a usage error (exit 64) saying why.
+    struct Refusal: Error {
+        var errors: [String]
+        /// A line after the errors, on where to look.
+        var note: String?
+
+        var result: CommandResult {
+            CommandResult(
+                exitCode: .usage, standardError: errors.map { "error: \($0)\n" }.joined() + (note.map { $0 + "\n" } ?? ""))
+        }
+    }
+
+    /// The functions of `corpus` that the filters and the shard select, or why there are none: an empty
+    /// corpus (naming what is empty), each filter that matches nothing at all (with a suggestion), filters
+    /// that each match but never together, or an empty shard. Never "nothing" without a word.
+    static func select(
+        from corpus: CorpusSource.Corpus, by selection: FunctionSelection, shard: String?, paths: [String]
+    ) throws -> Result<[any TestFunction], Refusal> {
+        guard !corpus.functions.isEmpty else {
+            let why = paths.isEmpty
+                ? ["no suite file was named, and this gradcheck loads no standard suites and has no compiled functions"]
+                : corpus.emptyPaths
+            return .failure(Refusal(errors: ["no test functions to check: " + why.joined(separator: "; ")]))
+        }
+        let unmatched = selection.unmatchedFilters(in: corpus.functions)
+        guard unmatched.isEmpty else {
+            let list = "gradcheck list functions" + (paths.isEmpty ? "" : " <paths>")
+            return .failure(Refusal(errors: unmatched, note: "'\(list)' shows every function with its tags."))
+        }
+        var functions = selection.select(corpus.functions)
+        guard !functions.isEmpty else {
+            return .failure(Refusal(errors: ["no function matches both the --function and the --tag filters, though each matches some on its own"]))
+        }
+        if let shard {
+            let sharding = try Sharding(parsing: shard)
+            let count = functions.count
+            functions = sharding.select(functions)
+            guard !functions.isEmpty else {
+                let selected = count == 1
+                    ? "1 function was selected, which fills only the first" : "\(count) functions were selected, which fill only the first \(count)"
+                return .failure(Refusal(errors: ["shard \(shard) is empty: \(selected) of \(sharding.count) shards"]))
+            }
+        }
+        return .success(functions)
     }
 
     /// The strategies named by `--strategy`, in registry order whatever the order given (so that a run's

@@ -235,10 +235,19 @@ public struct RunMetadata: Sendable, Codable {
     /// "release" or "debug".
     public var buildConfiguration: String
     public var timed: Bool
+    /// The file each suite of the run was read from, by suite name, exactly as it was given (a relative
+    /// path stays relative): what a replay command must name to load that suite again. Suites of the
+    /// corpus built into the library and compiled functions have no entry; a replay finds them without a
+    /// path. Empty in runs recorded before suite files were.
+    public var suiteSources: [String: String]
+    /// The command-line options besides the seed, the points and the precision that change what a cell
+    /// computes or how it is judged, as given (`["--rtol", "1e-9", "--max-iterations", "500"]`), so that a
+    /// replay command repeats them. Empty when none was given, and in runs recorded before they were.
+    public var replayOptions: [String]
 
     public init(
         seed: UInt64, pointsPerFunction: Int, precision: String, reference: String, buildConfiguration: String,
-        timed: Bool
+        timed: Bool, suiteSources: [String: String] = [:], replayOptions: [String] = []
     ) {
         self.seed = seed
         self.pointsPerFunction = pointsPerFunction
@@ -246,5 +255,25 @@ public struct RunMetadata: Sendable, Codable {
         self.reference = reference
         self.buildConfiguration = buildConfiguration
         self.timed = timed
+        self.suiteSources = suiteSources
+        self.replayOptions = replayOptions
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case seed, pointsPerFunction, precision, reference, buildConfiguration, timed, suiteSources, replayOptions
+    }
+
+    /// Decodes a run's metadata; `suiteSources` and `replayOptions` may be absent (an older run), and are
+    /// then empty.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        pointsPerFunction = try container.decode(Int.self, forKey: .pointsPerFunction)
+        precision = try container.decode(String.self, forKey: .precision)
+        reference = try container.decode(String.self, forKey: .reference)
+        buildConfiguration = try container.decode(String.self, forKey: .buildConfiguration)
+        timed = try container.decode(Bool.self, forKey: .timed)
+        suiteSources = try container.decodeIfPresent([String: String].self, forKey: .suiteSources) ?? [:]
+        replayOptions = try container.decodeIfPresent([String].self, forKey: .replayOptions) ?? []
     }
 }

@@ -75,12 +75,29 @@ public enum CellDescription {
         return formatFixed(value, decimals: decimals) + " " + unit
     }
 
-    /// The command that re-runs exactly this cell at its worst point. The function is always quoted (a
-    /// name could hold glob characters); the strategy id only when it needs to be.
-    public static func replayCommand(_ cell: CellResult, seed: UInt64, points: Int) -> String {
-        let strategy = isPlainShellWord(cell.strategy) ? cell.strategy : singleQuoted(cell.strategy)
-        return "gradcheck run --function \(singleQuoted(cell.function.description)) --strategy \(strategy) "
-            + "--seed \(seed) --points \(points)"
+    /// The command that re-runs exactly this cell at its worst point, as the run recorded in `metadata`
+    /// made it: the suite file the function came from when it came from a file (see
+    /// ``RunMetadata/suiteSources``; the built-in corpus and compiled functions need none), then the
+    /// function, the strategy, the seed, the points, a precision other than `Double` and the run's other
+    /// options that shape a cell (``RunMetadata/replayOptions``: tolerances, limits). The function is
+    /// always quoted (a name could hold glob characters); the other words only when they need to be. A
+    /// relative path is relative to the directory the run was made in.
+    public static func replayCommand(_ cell: CellResult, metadata: RunMetadata) -> String {
+        var words = ["gradcheck", "run"]
+        if let path = metadata.suiteSources[cell.function.suite] {
+            // A path that starts with "-" would read as an option.
+            words.append(shellWord(path.hasPrefix("-") ? "./" + path : path))
+        }
+        words += ["--function", singleQuoted(cell.function.description), "--strategy", shellWord(cell.strategy)]
+        words += ["--seed", String(metadata.seed), "--points", String(metadata.pointsPerFunction)]
+        if metadata.precision != "Double" { words += ["--precision", shellWord(metadata.precision.lowercased())] }
+        words += metadata.replayOptions.map(shellWord)
+        return words.joined(separator: " ")
+    }
+
+    /// `text` as it stands when it is one plain shell word, else single-quoted.
+    static func shellWord(_ text: String) -> String {
+        isPlainShellWord(text) ? text : singleQuoted(text)
     }
 
     /// `text` in single quotes for a POSIX shell, each `'` written as `'\''`.

@@ -46,7 +46,7 @@ public struct TextReport {
             out += entryLines(point)
             if let consensus = point.consensus { out += "  consensus: \(TerminalText.visible(consensus))\n" }
         }
-        let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
+        let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
         out += "  replay: \(TerminalText.visible(replay))\n"
         return out
     }

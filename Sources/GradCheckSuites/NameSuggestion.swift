@@ -6,14 +6,16 @@
 /// close enough for its length (one edit for names of two to four characters, two up to eight, three
 /// beyond) or differs only in case; among equally close candidates the first in the given order wins, so
 /// callers list the most relevant names (local variables, then parameters, then functions) first.
-enum NameSuggestion {
+///
+/// The suite checker uses it for names in `.grad` files; the command line for tags and function names.
+public enum NameSuggestion {
     /// Names longer than this get no suggestion, and only this many candidates are compared, so that a
     /// file of huge or countless names cannot make suggesting slow.
     static let maximumLength = 64
     static let maximumCandidates = 1_000
 
     /// The best candidate for `name`, or nil when none is close enough.
-    static func suggest(_ name: String, among candidates: [String]) -> String? {
+    public static func suggest(_ name: String, among candidates: [String]) -> String? {
         guard name.count <= maximumLength else { return nil }
         var best: (name: String, distance: Int)?
         let lowered = name.lowercased()
@@ -56,7 +58,7 @@ enum NameSuggestion {
     }
 
     /// `"; did you mean 'x'?"`, or the empty string.
-    static func hint(_ name: String, among candidates: [String]) -> String {
+    public static func hint(_ name: String, among candidates: [String]) -> String {
         suggest(name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

@@ -9,6 +9,8 @@ import GradCheckCore
 ///
 /// `gradcheck run` with no path calls ``loadDefault(currentDirectory:limits:)``: `./Suites` when that
 /// directory exists (so that a checkout runs its own, possibly edited, files), else the built-in copy.
+/// A `./Suites` that defines no test function (no `.grad` file, say) is an error rather than an empty
+/// standard corpus.
 public enum StandardCorpus {
     /// Where the default suites came from.
     public enum Origin: Sendable, Equatable {
@@ -50,6 +52,9 @@ public enum StandardCorpus {
     /// The suites `gradcheck run` uses when given no path: those of `Suites` under `currentDirectory`
     /// when it is a directory, else the built-in ones. Paths in diagnostics are `Suites/…` when
     /// `currentDirectory` is the process's current directory.
+    ///
+    /// A `Suites` directory stands for the whole standard corpus, so one that defines no test function
+    /// (no `.grad` file, or only files without functions) throws rather than quietly standing for nothing.
     public static func loadDefault(
         currentDirectory: String = FileManager.default.currentDirectoryPath, limits: RuntimeLimits = .default
     ) throws(SuiteLoadError) -> (suites: [Suite], origin: Origin) {
@@ -57,7 +62,17 @@ public enum StandardCorpus {
         let path = isCurrent ? "Suites" : (currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/") + "Suites"
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return (try SuiteLoader(limits: limits).loadSuites(at: path), .directory(path))
+            let suites = try SuiteLoader(limits: limits).loadSuites(at: path)
+            guard suites.contains(where: { !$0.functions.isEmpty }) else {
+                let what = suites.isEmpty ? "holds no .grad files" : "holds .grad files that define no test function"
+                throw SuiteLoadError(diagnostics: [
+                    SuiteLoader.fileDiagnostic(
+                        path,
+                        "the folder \(what), so it would stand for an empty standard corpus; restore its suite "
+                            + "files, remove the folder to use the copy built into gradcheck, or name suite files to run")
+                ])
+            }
+            return (suites, .directory(path))
         }
         return (try suites(limits: limits), .builtIn)
     }

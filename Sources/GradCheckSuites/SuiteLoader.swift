@@ -17,7 +17,8 @@ import GradCheckCore
 ///
 /// The CLI: `gradcheck run PATH…` calls ``loadSuites(at:)`` for each path; with no path,
 /// ``StandardCorpus/loadDefault(currentDirectory:limits:)`` (`./Suites` if it exists, else the corpus
-/// built into the library). On a ``SuiteLoadError``, print it to standard error and exit with 65.
+/// built into the library; a `./Suites` without test functions is an error). On a ``SuiteLoadError``,
+/// print it to standard error and exit with 65.
 public struct SuiteLoader: Sendable {
     /// Bounds applied to every evaluation of the loaded functions.
     public var limits: RuntimeLimits

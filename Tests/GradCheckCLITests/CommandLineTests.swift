@@ -20,9 +20,15 @@ struct CommandLineTests {
             OVERVIEW: Check strategies against the corpus and an independent reference; print a table.
 
             With no path, runs the standard suites (./Suites when that folder exists, else the built-in
-            copy) and the compiled starter corpus. Exit status: 0 when every derivative is verified, 1 when
-            one fails, a strategy errors or a mutant is not caught, 64 for a usage error, 65 for an invalid
-            suite file; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
+            copy) and the compiled starter corpus. A ./Suites folder with no .grad files (or none that
+            defines a test function) is an error, not an empty standard corpus: restore its files, remove it
+            to use the built-in copy, or name suite files. A --function glob or a --tag that matches no
+            function at all is a usage error that suggests the nearest name or tag; one that matches in some
+            suites only is fine. Exit status: 0 when every derivative is verified, 1 when one fails, a
+            strategy errors or a mutant is not caught, 3 when nothing failed but nothing was verified either
+            (every check undecided), 64 for a usage error (a filter or a path that selects nothing included),
+            65 for an invalid suite file, two suite files of one base name (a suite's name) or an empty
+            ./Suites; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
             run (its child process is stopped too).
 
             USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
@@ -34,7 +40,7 @@ struct CommandLineTests {
               --strategy <id>         Only this strategy (repeatable; see 'gradcheck list strategies').
               --function <glob>       Only functions whose suite/name or name match (repeatable).
               --tag <tag>             Only functions with this tag (repeatable).
-              --points <n>            Sample points per function (default: 3).
+              --points <n>            Seeded random points per function, added to all its explicit @points (default: 3).
               --seed <n>              Seed of the random sample points (default: 1).
               --rtol <x>              Relative tolerance for every strategy (default: per family).
               --atol <x>              Absolute tolerance for every strategy (default: 0 or per family).
@@ -64,8 +70,8 @@ struct CommandLineTests {
             (["rn"], "did you mean 'run'?"),
             (["run", "--stratgy", "reverse"], "unknown option '--stratgy'; did you mean '--strategy'?"),
             (["run", "--points"], "missing value for '--points <n>'"),
-            (["run", "--points", "0"], "the value '0' is invalid for '--points'"),
             (["run", "--seed", "-1"], "the value '-1' is invalid for '--seed'"),
+            (["run", "--points", "1001"], "the value '1001' is invalid for '--points'"),
             (["run", "--rtol", "nan"], "expected a finite number ≥ 0"),
             (["run", "--precision", "half"], "expected one of double, float"),
             (["run", "--strategy", "revers"], "the value 'revers' is invalid for '--strategy'"),
@@ -73,7 +79,7 @@ struct CommandLineTests {
             (["run", "--no-timing=yes"], "the flag '--no-timing' takes no value"),
             (["list"], "missing expected argument '<kind>'"),
             (["list", "everything"], "expected strategies or functions"),
-            (["run", "--function", "no-such-function"], "no function matches"),
+            (["run", "--function", "no-such-function"], "--function 'no-such-function' matches no function"),
         ]
         for (arguments, fragment) in cases {
             let result = tool.run(arguments)

@@ -10,10 +10,14 @@ enum Executable {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
-    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+    /// Runs executable `name` with `arguments`, in `currentDirectory` when one is given.
+    static func run(
+        _ name: String, _ arguments: [String], in currentDirectory: String? = nil
+    ) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = directory.appendingPathComponent(name)
         process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -127,7 +127,10 @@ struct JSONReportTests {
         let report = ReportFixture.report
         let known: [String: Set<String>] = [
             "RunReport": ["metadata", "cells", "appendix"],
-            "RunMetadata": ["seed", "pointsPerFunction", "precision", "reference", "buildConfiguration", "timed"],
+            "RunMetadata": [
+                "seed", "pointsPerFunction", "precision", "reference", "buildConfiguration", "timed", "suiteSources",
+                "replayOptions",
+            ],
             "CellResult": [
                 "function", "strategy", "family", "variant", "expectation", "verdict", "message", "tolerance", "points", "cost",
                 "timing",

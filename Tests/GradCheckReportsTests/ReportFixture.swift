@@ -3,11 +3,12 @@ import GradCheckCore
 /// A small run built by hand, with fixed numbers (timings included), so that the golden files do not
 /// depend on the machine's libm or clock. It has every kind of cell the reports must show: passes, a
 /// caught mutant, a failure with a 2×2 Jacobian, an error with NaN, outside the domain (∞ in the
-/// reference), unsupported, an unexpected pass and an inconclusive check, in two suites.
+/// reference), unsupported, an unexpected pass and an inconclusive check, in two suites, one of them
+/// read from a file (so its replay commands name it).
 enum ReportFixture {
     static let metadata = RunMetadata(
         seed: 42, pointsPerFunction: 2, precision: "Double", reference: "forward mode in Float80",
-        buildConfiguration: "release", timed: true)
+        buildConfiguration: "release", timed: true, suiteSources: ["other": "my suites/other.grad"])
 
     static func errors(_ maxAbs: Double, _ maxRel: Double, _ normwise: Double, _ digits: Double, row: Int = 0, column: Int = 0) -> ErrorMeasures {
         ErrorMeasures(

@@ -102,7 +102,7 @@ public struct HTMLReport {
                 out += entriesTable(point)
                 if let consensus = point.consensus { out += "<p>Consensus: \(h(consensus))</p>\n" }
             }
-            let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
+            let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
             out += "<pre>\(h(replay))</pre>\n</article>\n"
         }
         return out + "</section>\n"

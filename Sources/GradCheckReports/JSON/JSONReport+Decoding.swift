@@ -73,13 +73,22 @@ extension JSONReport {
     }
 
     static func metadata(_ json: JSONReader) throws(ReportDecodingError) -> RunMetadata {
-        RunMetadata(
+        // `suiteSources` and `replayOptions` were added within version 1: a report without them names no
+        // suite file and no option.
+        var suiteSources: [String: String] = [:]
+        for (suite, path) in try json.optionalField("suiteSources")?.members() ?? [] {
+            suiteSources[suite] = try path.string()
+        }
+        var replayOptions: [String] = []
+        for word in try json.optionalField("replayOptions")?.array() ?? [] { replayOptions.append(try word.string()) }
+        return RunMetadata(
             seed: try json.field("seed").integer(UInt64.self),
             pointsPerFunction: try json.field("pointsPerFunction").int(),
             precision: try json.field("precision").string(),
             reference: try json.field("reference").string(),
             buildConfiguration: try json.field("buildConfiguration").string(),
-            timed: try json.field("timed").bool())
+            timed: try json.field("timed").bool(),
+            suiteSources: suiteSources, replayOptions: replayOptions)
     }
 
     static func cell(_ json: JSONReader) throws(ReportDecodingError) -> CellResult {

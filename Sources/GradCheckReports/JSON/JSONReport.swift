@@ -80,6 +80,10 @@ public struct JSONReport {
             JSONMember("reference", .string(metadata.reference)),
             JSONMember("buildConfiguration", .string(metadata.buildConfiguration)),
             JSONMember("timed", .bool(metadata.timed)),
+            JSONMember(
+                "suiteSources",
+                .object(metadata.suiteSources.sorted { $0.key < $1.key }.map { JSONMember($0.key, .string($0.value)) })),
+            JSONMember("replayOptions", .array(metadata.replayOptions.map(JSONValue.string))),
         ])
     }
 

@@ -84,7 +84,7 @@ public struct MarkdownReport {
             }
             if let consensus = point.consensus { out += "Consensus: \(MarkdownText.escape(consensus))\n\n" }
         }
-        let replay = CellDescription.replayCommand(cell, seed: report.metadata.seed, points: report.metadata.pointsPerFunction)
+        let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
         out += MarkdownText.codeBlock(replay, language: "sh")
         return out
     }
