@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Inputs at the edges of their types — an exponent of Int.min, a 100-character function name, counts
+/// of 2⁶³ − 1 in a saved report, a budget past `UInt64` nanoseconds — run through the built `gradcheck`
+/// as a user would: each must end in an ordinary exit status with a message, never a trap (which a
+/// process reports as 132, and which would take an in-process test run down with it).
+@Suite("Hostile inputs", .serialized)
+struct HostileInputTests {
+    func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "gradcheck-hostile-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    // MARK: Integer exponents
+
+    @Test func anExponentOfIntMinIsAnOrdinaryPowerForEveryStrategyAndCommand() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let suite = directory + "/intmin.grad"
+        try """
+        @points((1.5), (-1))
+        func p(x) {
+            return x ^ (0 - 9223372036854775807 - 1)
+        }
+
+        """.write(toFile: suite, atomically: true, encoding: .utf8)
+        let run = try Executable.run("gradcheck", ["run", suite, "--no-timing", "--format", "json"])
+        #expect(run.status == 0 || run.status == 1, "\(run.errors)")
+        #expect(run.output.contains("\"function\": \"p\""))
+        let commands: [[String]] = [
+            ["trace", "intmin/p", "--suite", suite, "--at", "1.5"],
+            ["trace", "intmin/p", "--suite", suite, "--at", "-1"],
+            ["sweep", "intmin/p", "--suite", suite, "--at", "-1", "--against", "forward"],
+            ["sweep", "intmin/p", "--suite", suite, "--at", "1.5", "--against", "symbolic"],
+            ["list", "functions", suite, "--expressions"],
+        ]
+        for arguments in commands {
+            let result = try Executable.run("gradcheck", arguments)
+            #expect(result.status == 0, "\(arguments): \(result.status) \(result.errors)")
+        }
+    }
+
+    @Test func integerOverflowInASuiteIsALocatedErrorNotATrap() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let suite = directory + "/overflow.grad"
+        try """
+        @points((1.5))
+        func q(x) {
+            return x ^ (0 - 9223372036854775807 - 2)
+        }
+
+        """.write(toFile: suite, atomically: true, encoding: .utf8)
+        let run = try Executable.run("gradcheck", ["run", suite, "--no-timing", "--strategy", "forward"])
+        #expect(run.status == 1, "\(run.errors)")
+        #expect(run.output.contains("overflow.grad:3:41: error: integer overflow"))
+    }
+}
