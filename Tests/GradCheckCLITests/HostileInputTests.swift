@@ -57,4 +57,23 @@ struct HostileInputTests {
         #expect(run.status == 1, "\(run.errors)")
         #expect(run.output.contains("overflow.grad:3:41: error: integer overflow"))
     }
+
+    // MARK: Long names in the HTML report
+
+    @Test func aLongFunctionNameIsCutInTheChartsAndEveryReportIsWritten() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let name = String(repeating: "f", count: 100)
+        let suite = directory + "/long.grad"
+        try "@points((1.5))\nfunc \(name)(x) {\n    return x * x\n}\n".write(toFile: suite, atomically: true, encoding: .utf8)
+        let reports = directory + "/reports"
+        let run = try Executable.run("gradcheck", ["run", suite, "--report-dir", reports])
+        #expect(run.status == 0, "\(run.errors)")
+        for file in ["gradcheck.md", "gradcheck.html", "gradcheck.json", "gradcheck-junit.xml"] {
+            #expect(FileManager.default.fileExists(atPath: reports + "/" + file), "\(file)")
+        }
+        let html = try String(contentsOfFile: reports + "/gradcheck.html", encoding: .utf8)
+        #expect(html.contains(String(repeating: "f", count: 20) + "…"))
+        #expect(html.contains("<title>long/\(name)</title>"))
+    }
 }
