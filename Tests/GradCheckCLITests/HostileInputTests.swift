@@ -76,4 +76,42 @@ struct HostileInputTests {
         #expect(html.contains(String(repeating: "f", count: 20) + "…"))
         #expect(html.contains("<title>long/\(name)</title>"))
     }
+
+    // MARK: Saved reports with huge counts
+
+    /// A quick run that has mutants (and so `mutantIndex` numbers) and operation counts.
+    let quickRun = ["run", SuiteCommandTests.suitesFolder + "/seeds.grad", "--function", "seeds/nutty", "--strategy", "hand-coded",
+                    "--strategy", "reverse", "--no-timing"]
+
+    /// The JSON report of ``quickRun``, written by the tool itself.
+    func savedReport(in directory: String) throws -> String {
+        let path = directory + "/saved.json"
+        let run = try Executable.run("gradcheck", quickRun + ["--format", "json", "--output", path])
+        #expect(run.status == 0, "\(run.errors)")
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// `text` with the first `"member": <whole number>` replaced by `"member": value`.
+    func replacingFirst(_ member: String, in text: String, with value: String) throws -> String {
+        let range = try #require(text.range(of: "\"\(member)\": [0-9]+", options: .regularExpression))
+        return text.replacingCharacters(in: range, with: "\"\(member)\": \(value)")
+    }
+
+    @Test(arguments: ["additions", "mutantIndex", "comparisons"])
+    func aCountOf2To63Minus1InASavedReportIsALocatedDataError(member: String) throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let saved = try savedReport(in: directory)
+        let hostile = directory + "/hostile.json"
+        try replacingFirst(member, in: saved, with: "9223372036854775807").write(toFile: hostile, atomically: true, encoding: .utf8)
+        for format in ["text", "markdown", "html", "json", "junit"] {
+            let result = try Executable.run("gradcheck", ["report", hostile, "--format", format])
+            #expect(result.status == 65, "\(format): \(result.status) \(result.errors)")
+            #expect(result.errors.contains("\(member): expected a whole number from 0 to 9007199254740992; found 9223372036854775807"))
+            #expect(result.errors.contains("results["))
+        }
+        let baseline = try Executable.run("gradcheck", quickRun + ["--baseline", hostile])
+        #expect(baseline.status == 65, "\(baseline.status) \(baseline.errors)")
+        #expect(baseline.errors.contains("\(member): expected a whole number from 0 to 9007199254740992"))
+    }
 }
