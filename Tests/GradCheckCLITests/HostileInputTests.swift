@@ -114,4 +114,14 @@ struct HostileInputTests {
         #expect(baseline.status == 65, "\(baseline.status) \(baseline.errors)")
         #expect(baseline.errors.contains("\(member): expected a whole number from 0 to 9007199254740992"))
     }
+
+    // MARK: Numeric flags
+
+    @Test(arguments: ["1.9e10", "1e300", "inf", "nan", "0", "-1"])
+    func aBenchBudgetOutOfRangeIsAUsageError(budget: String) throws {
+        let result = try Executable.run("gradcheck", ["bench", "--budget", budget])
+        #expect(result.status == 64, "\(result.status) \(result.errors)")
+        #expect(result.errors.contains("--budget"))
+        #expect(result.errors.contains("a number of seconds > 0 and ≤ 1000000"))
+    }
 }
