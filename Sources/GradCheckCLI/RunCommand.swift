@@ -81,10 +81,11 @@ struct RunCommand {
             return CorpusSource.failure(error)
         }
         var functions = selection.select(corpus)
-        if let shard = parsed.value("--shard") { functions = try Sharding(parsing: shard).select(functions) }
         guard !functions.isEmpty else {
             return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
         }
+        // A shard may be empty (more shards than functions): that is a valid run of nothing.
+        if let shard = parsed.value("--shard") { functions = try Sharding(parsing: shard).select(functions) }
         let output = try ReportOutput(parsed)  // checks every destination before the run
         var baseline: RunReport?
         if let path = parsed.value("--baseline") {
