@@ -34,7 +34,7 @@ struct CommandLineTests {
               --strategy <id>         Only this strategy (repeatable; see 'gradcheck list strategies').
               --function <glob>       Only functions whose suite/name or name match (repeatable).
               --tag <tag>             Only functions with this tag (repeatable).
-              --points <n>            Sample points per function (default: 3).
+              --points <n>            Seeded random points per function, added to all its explicit @points (default: 3).
               --seed <n>              Seed of the random sample points (default: 1).
               --rtol <x>              Relative tolerance for every strategy (default: per family).
               --atol <x>              Absolute tolerance for every strategy (default: 0 or per family).
@@ -51,7 +51,7 @@ struct CommandLineTests {
               --max-nodes <n>         Expression size cap of the symbolic strategies (default: 1000000).
               --format <format>       Report format: text, markdown, html, json or junit (repeatable; default: text).
               --output <path>         Write the report (one format, else guessed from the extension) to this file.
-              --report-dir <dir>      Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml.
+              --report-dir <dir>      Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml, .txt.
               -h, --help              Show help information.
 
             """
