@@ -115,6 +115,26 @@ struct HostileInputTests {
         #expect(baseline.errors.contains("\(member): expected a whole number from 0 to 9007199254740992"))
     }
 
+    /// Doubles are taken as they are, but what is drawn from them must not trap: a time ratio of some
+    /// 10²⁹⁷ once went through `Int` in every table.
+    @Test func aHugeTimingInASavedReportIsWrittenInExponentForm() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/timed.json"
+        let run = try Executable.run(
+            "gradcheck", ["run", "--function", "starter/cubic", "--strategy", "reverse", "--format", "json", "--output", path])
+        #expect(run.status == 0, "\(run.errors)")
+        let hostile = directory + "/hostile.json"
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        let range = try #require(saved.range(of: "\"medianNs\": [0-9.e+-]+", options: .regularExpression))
+        try saved.replacingCharacters(in: range, with: "\"medianNs\": 1e300").write(toFile: hostile, atomically: true, encoding: .utf8)
+        for format in ["text", "markdown", "html", "json", "junit"] {
+            let result = try Executable.run("gradcheck", ["report", hostile, "--format", format])
+            #expect(result.status == 0, "\(format): \(result.status) \(result.errors)")
+            if format != "json" && format != "junit" { #expect(result.output.contains("e+29"), "\(format)") }
+        }
+    }
+
     // MARK: Numeric flags
 
     @Test(arguments: ["1.9e10", "1e300", "inf", "nan", "0", "-1"])
