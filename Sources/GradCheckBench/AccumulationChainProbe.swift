@@ -30,7 +30,7 @@ public struct AccumulationChainProbe: Sendable, Codable {
     /// Times both chains of `length` links (at least 2), `samples` samples each within `budgetSeconds`.
     public static func measure(length: Int = 100_000, samples: Int = 7, budgetSeconds: Double = 10) -> AccumulationChainProbe {
         let links = Swift.max(2, length)
-        let clock = BenchClock(samples: samples, budgetNanoseconds: UInt64(budgetSeconds * 1e9))
+        let clock = BenchClock(samples: samples, budgetNanoseconds: BenchConfiguration.nanoseconds(budgetSeconds))
         let terms = (0..<links).map { 1 + Double($0 % 7) * 1e-3 }
         let indices = (0..<links).map { UInt32(Swift.max(0, $0 - 1)) }
         let adjoints = UnsafeMutablePointer<Double>.allocate(capacity: links)

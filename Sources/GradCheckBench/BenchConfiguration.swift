@@ -17,6 +17,17 @@ public struct BenchConfiguration: Sendable {
 
     public init() {}
 
+    /// The largest budget per cell: a million seconds (some 11.6 days). `gradcheck bench --budget` accepts
+    /// no more, and a larger one set here counts as this.
+    public static let maximumBudgetSeconds: Double = 1_000_000
+
     /// The budget in nanoseconds.
-    var budgetNanoseconds: UInt64 { UInt64(Swift.max(0, budgetSeconds) * 1e9) }
+    var budgetNanoseconds: UInt64 { Self.nanoseconds(budgetSeconds) }
+
+    /// `seconds` in nanoseconds, from 0 (for negative or NaN) to ``maximumBudgetSeconds``: the conversion to
+    /// `UInt64` cannot overflow.
+    static func nanoseconds(_ seconds: Double) -> UInt64 {
+        guard seconds > 0 else { return 0 }
+        return UInt64(Swift.min(seconds, maximumBudgetSeconds) * 1e9)
+    }
 }

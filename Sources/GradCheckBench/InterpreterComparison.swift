@@ -21,7 +21,7 @@ public struct InterpreterComparison: Sendable {
     /// does not load.
     public static func measure(sizes: [Int], budgetSeconds: Double, samples: Int) throws -> InterpreterComparison {
         let suites = try StandardCorpus.suites()
-        let clock = BenchClock(samples: samples, budgetNanoseconds: UInt64(budgetSeconds * 1e9))
+        let clock = BenchClock(samples: samples, budgetNanoseconds: BenchConfiguration.nanoseconds(budgetSeconds))
         var rows: [Row] = []
         for n in sizes where n >= 2 {
             let interpreted = try Suite.instance(of: "classic/rosenbrock", in: suites, dimensions: ["n": n])

@@ -21,7 +21,7 @@ struct BenchCommand {
             .value("--function", "name", help: "Only this function (repeatable; default: all).", repeatable: true),
             .value("--sizes", "n,n,...", help: "Sizes n (default: 1000,10000,100000,1000000)."),
             .value("--method", "name", help: "Only this method (repeatable; default: all).", repeatable: true),
-            .value("--budget", "seconds", help: "Time budget per cell (default: 10)."),
+            .value("--budget", "seconds", help: "Time budget per cell, in seconds up to 1000000 (default: 10)."),
             .value("--count-size", "n", help: "Count ω at n = min(n, this) (default: 1000)."),
             .value("--samples", "n", help: "Timed samples per cell; the median is reported (default: 7)."),
             .value("--format", "format", help: "text or json (default: text)."),
@@ -53,10 +53,7 @@ struct BenchCommand {
             // The plain function is always timed: it is the baseline of every ratio.
             configuration.methods = BenchMethod.allCases.filter { $0 == .function || methods.contains($0) }
         }
-        if let budget = parsed.value("--budget") {
-            guard let seconds = Double(budget), seconds.isFinite, seconds > 0 else {
-                throw UsageError.invalidValue(option: "--budget", value: budget, expected: "a number of seconds > 0")
-            }
+        if let seconds = try parsed.positiveReal("--budget", maximum: BenchConfiguration.maximumBudgetSeconds, unit: "seconds") {
             configuration.budgetSeconds = seconds
         }
         configuration.countSize = try parsed.integer("--count-size", default: 1_000, range: 1...10_000_000)

@@ -31,7 +31,7 @@ struct FuzzCommand {
             .value("--seed", "n", help: "Seed of the mutations (default: 1)."),
             .value("--suites", "path", help: "Suite files to mutate besides the built-in seeds (default: the standard corpus)."),
             .value("--hang-seconds", "s", help: "An input taking longer than this is a hang (default: 2)."),
-            .value("--keep", "dir", help: "Where the input being tried is kept, as a reproducer after a crash."),
+            .value("--keep", "dir", help: "An existing folder where the input being tried is kept, as a reproducer after a crash."),
             .help,
         ])
 
@@ -48,6 +48,13 @@ struct FuzzCommand {
         let corpus = try corpusTexts(parsed.value("--suites"))
         let folder = parsed.value("--keep") ?? NSTemporaryDirectory()
         let current = (folder.hasSuffix("/") ? folder : folder + "/") + "gradcheck-fuzz-current.grad"
+        // After a crash the kept input is the only reproducer, so the folder is checked before anything runs.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+            FileManager.default.createFile(atPath: current, contents: Data())
+        else {
+            throw UsageError.invalidValue(option: "--keep", value: folder, expected: "an existing folder that can be written to")
+        }
 
         var generator = SeededGenerator(seed: seed)
         var tally = FuzzTally()

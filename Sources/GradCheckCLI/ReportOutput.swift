@@ -7,12 +7,15 @@ import GradCheckReports
 /// - no `--output`, no `--report-dir`: one format (default: text) on standard output;
 /// - `--output PATH`: one format (given, or guessed from the extension, else text) written to PATH;
 ///   the text report still goes to standard output unless it is the one written;
-/// - `--report-dir DIR`: every requested format (default: Markdown, HTML, JSON and JUnit) written to
-///   DIR under its conventional name (`gradcheck.md`, …); the text report goes to standard output.
+/// - `--report-dir DIR`: every requested format (default: Markdown, HTML, JSON and JUnit; text only when
+///   asked for, as `gradcheck.txt`) written to DIR under its conventional name (`gradcheck.md`, …); the
+///   text report goes to standard output too.
 ///
 /// Every destination is checked before any checking work starts (an unwritable path is a usage error
 /// that names it), and every file is written atomically (``AtomicFile``), so a run that fails or is
-/// stopped never leaves a half-written report.
+/// stopped never leaves a half-written report. The files are written one by one, the plain data first
+/// (JSON, JUnit, Markdown, text) and the charted HTML last, and a file that cannot be written does not
+/// keep the others from being written.
 struct ReportOutput {
     /// The format printed on standard output, if any.
     var standardOutput: ReportFormat?
@@ -24,7 +27,7 @@ struct ReportOutput {
             "--format", "format", help: "Report format: text, markdown, html, json or junit (repeatable; default: text).",
             repeatable: true),
         .value("--output", "path", help: "Write the report (one format, else guessed from the extension) to this file."),
-        .value("--report-dir", "dir", help: "Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml."),
+        .value("--report-dir", "dir", help: "Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml, .txt."),
     ]
 
     static let fileFormats: [ReportFormat] = [.markdown, .html, .json, .junit]
@@ -57,7 +60,7 @@ struct ReportOutput {
             standardOutput = format == .text ? nil : .text
         case (nil, let folder?):
             try Self.makeFolder(folder)
-            let requested = formats.isEmpty ? Self.fileFormats : formats.filter { $0 != .text }
+            let requested = formats.isEmpty ? Self.fileFormats : formats
             files = requested.map { ($0, folder.hasSuffix("/") ? folder + $0.conventionalFileName : folder + "/" + $0.conventionalFileName) }
             standardOutput = .text
         case (nil, nil):
@@ -96,9 +99,8 @@ struct ReportOutput {
     /// Writes the files and returns the run's result: its exit status, the standard-output report, and an
     /// error line per file that could not be written (which makes the exit status 1).
     func deliver(_ report: RunReport) -> CommandResult {
-        var result = CommandResult(
-            exitCode: ExitCode(report.outcome), standardOutput: standardOutput?.render(report) ?? "")
-        for file in files {
+        var result = CommandResult(exitCode: ExitCode(report.outcome))
+        for file in files.sorted(by: { Self.writingOrder($0.format) < Self.writingOrder($1.format) }) {
             do {
                 try AtomicFile.write(file.format.render(report), to: file.path)
             } catch {
@@ -106,6 +108,18 @@ struct ReportOutput {
                 result.exitCode = .failure
             }
         }
+        result.standardOutput = standardOutput?.render(report) ?? ""
         return result
+    }
+
+    /// The order files are written in: the plain data first, the HTML (with its charts) last.
+    static func writingOrder(_ format: ReportFormat) -> Int {
+        switch format {
+        case .json: 0
+        case .junit: 1
+        case .markdown: 2
+        case .text: 3
+        case .html: 4
+        }
     }
 }

@@ -25,6 +25,16 @@ extension ParsedArguments {
         return number
     }
 
+    /// A number in (0, `maximum`] (a whole `maximum`); `unit` names what it counts in the error ("seconds").
+    func positiveReal(_ option: String, maximum: Double, unit: String) throws -> Double? {
+        guard let text = value(option) else { return nil }
+        guard let number = Double(text), number > 0, number <= maximum else {
+            throw UsageError.invalidValue(
+                option: option, value: text, expected: "a number of \(unit) > 0 and ≤ \(Int(maximum))")
+        }
+        return number
+    }
+
     func choice(_ option: String, from choices: [String], default fallback: String) throws -> String {
         guard let text = value(option) else { return fallback }
         guard choices.contains(text) else {

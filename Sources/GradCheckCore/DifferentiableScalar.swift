@@ -57,6 +57,12 @@ extension DifferentiableScalar {
         return n < 0 ? Self(1) / positive : positive
     }
 
+    /// xⁿ⁻¹, the power in the derivative n·xⁿ⁻¹ of xⁿ, formed without overflow: n = `Int.min` has no
+    /// n − 1 in `Int`, so there it is xⁿ / x.
+    @inlinable public static func pow(_ x: Self, oneBelow n: Int) -> Self {
+        n == .min ? pow(x, n) / x : pow(x, n - 1)
+    }
+
     /// cot x = cos x / sin x.
     public static func cot(_ x: Self) -> Self { cos(x) / sin(x) }
 

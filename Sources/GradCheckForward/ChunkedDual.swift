@@ -223,7 +223,7 @@ extension ChunkedDual {
         if n == 0 { return ChunkedDual(value: Value(1)) }
         let power = Value.pow(x.value, n)
         if n == 1 { return x.mapped(to: power) { $0 } }
-        return x.chained(to: power, derivative: Value(Double(n)) * Value.pow(x.value, n - 1))
+        return x.chained(to: power, derivative: Value(Double(n)) * Value.pow(x.value, oneBelow: n))
     }
 }
 

@@ -82,7 +82,7 @@ extension Dual {
         if n == 0 { return Dual(value: Value(1), tangent: Value(0)) }
         let power = Value.pow(x.value, n)
         if n == 1 { return Dual(value: power, tangent: x.tangent) }
-        return Dual(value: power, tangent: Value(Double(n)) * Value.pow(x.value, n - 1) * x.tangent)
+        return Dual(value: power, tangent: Value(Double(n)) * Value.pow(x.value, oneBelow: n) * x.tangent)
     }
 }
 

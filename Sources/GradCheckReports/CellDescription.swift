@@ -17,9 +17,11 @@ public enum CellDescription {
         return format(value)
     }
 
-    /// ω to two significant decimals ("3.2"), or "-".
+    /// ω to two significant decimals ("3.2"), whole from 100 ("412"), in exponent form from 10¹⁵ (where
+    /// `Int` would no longer do: a saved report may hold any timing), or "-".
     public static func ratio(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "-" }
+        if value.magnitude >= 1e15 { return format(value) }
         return value >= 100 ? String(Int(value.rounded())) : formatFixed(value, decimals: value >= 10 ? 1 : 2)
     }
 

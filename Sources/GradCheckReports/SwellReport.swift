@@ -30,6 +30,6 @@ public struct SwellReport {
     /// A node count: exact below 10¹⁵, else in exponent form.
     static func count(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
-        return value < 1e15 ? String(Int64(value)) : format(value)
+        return value.magnitude < 1e15 ? String(Int64(value)) : format(value)
     }
 }

@@ -89,7 +89,7 @@ public struct TextReport {
         let counts = report.verdictCounts
         let parts = Verdict.allCases.compactMap { verdict in counts[verdict].map { "\($0) \(verdict.rawValue)" } }
         let mutants = report.mutantTally
-        var line = parts.joined(separator: ", ")
+        var line = parts.isEmpty ? "nothing checked" : parts.joined(separator: ", ")
         if mutants.total > 0 { line += "; mutants caught \(mutants.caught)/\(mutants.total)" }
         line += "; \(report.verifiedPoints) \(report.verifiedPoints == 1 ? "point" : "points") verified"
         switch report.outcome {

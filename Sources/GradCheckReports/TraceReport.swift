@@ -148,14 +148,16 @@ public struct TraceReport {
 
     // MARK: Notation
 
+    // The digits of |n| come from `magnitude`, which is defined for Int.min too (`abs` is not).
+
     static func subscripted(_ n: Int) -> String {
         let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
-        return (n < 0 ? "₋" : "") + String(String(abs(n)).map { digits[Int(String($0))!] })
+        return (n < 0 ? "₋" : "") + String(String(n.magnitude).map { digits[Int(String($0))!] })
     }
 
     static func superscripted(_ n: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return (n < 0 ? "⁻" : "") + String(String(abs(n)).map { digits[Int(String($0))!] })
+        return (n < 0 ? "⁻" : "") + String(String(n.magnitude).map { digits[Int(String($0))!] })
     }
 
     static func primal(_ label: Int) -> String { "v" + subscripted(label) }

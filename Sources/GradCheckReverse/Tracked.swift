@@ -178,12 +178,12 @@ extension Tracked {
         let node: UInt32
         if _slowPath(storage.pointee.tracing) {
             let exponent = storage.pointee.record(.constant, value: Value(Double(n)))
-            let partial = n == 1 ? Value(1) : Value(Double(n)) * Value.pow(x.value, n - 1)
+            let partial = n == 1 ? Value(1) : Value(Double(n)) * Value.pow(x.value, oneBelow: n)
             node = storage.pointee.record(.integerPower, x.index, exponent, partials: partial, Value(0), value: v)
         } else if n == 1 {
             node = storage.pointee.record(.integerPower, .identity, x.index, value: v)
         } else {
-            let partial = Value(Double(n)) * Value.pow(x.value, n - 1)
+            let partial = Value(Double(n)) * Value.pow(x.value, oneBelow: n)
             node = storage.pointee.record(.integerPower, x.index, partial: partial, value: v)
         }
         return Tracked(value: v, index: node, storage: storage)

@@ -62,7 +62,7 @@ public enum AdjointDifferentiator {
                     try accumulate(a!, t, &builder)
                     try accumulate(b!, builder.negate(builder.multiply(t, node)), &builder)
                 case .power(let n):
-                    let local = try builder.multiply(builder.constant(Double(n)), builder.power(a!, n - 1))
+                    let local = try builder.multiply(builder.constant(Double(n)), builder.power(a!, oneBelow: n))
                     try accumulate(a!, builder.multiply(bar, local), &builder)
                 case .function(let f):
                     let local = try DerivativeRules.derivative(of: f, argument: a!, value: node, using: &builder)

@@ -57,7 +57,7 @@ public enum Differentiator {
                 if n == 0 {
                     result = zero
                 } else {
-                    let outer = try builder.multiply(builder.constant(Double(n)), builder.power(a!, n - 1))
+                    let outer = try builder.multiply(builder.constant(Double(n)), builder.power(a!, oneBelow: n))
                     result = try builder.multiply(outer, da!)
                 }
             case .function(let f):

@@ -26,6 +26,12 @@ extension ExpressionBuilder {
     /// The node π.
     public mutating func pi() throws -> NodeID { try graph.intern(.pi) }
 
+    /// aⁿ⁻¹, the power in the derivative n·aⁿ⁻¹ of aⁿ, formed without overflow: n = `Int.min` has no
+    /// n − 1 in `Int`, so there it is aⁿ / a.
+    public mutating func power(_ a: NodeID, oneBelow n: Int) throws -> NodeID {
+        n == .min ? try divide(power(a, n), a) : try power(a, n - 1)
+    }
+
     /// The node of input `i`.
     public mutating func input(_ i: Int) throws -> NodeID { try graph.input(i) }
 

@@ -123,8 +123,9 @@ extension SimplifyingBuilder {
                 stack.append((graph.second(node)!, -sign))
                 stack.append((graph.first(node)!, sign))
             case .power(let n):
+                // An exponent of Int.min would have no negation for the denominator (buildProduct).
                 let (e, overflow) = n.multipliedReportingOverflow(by: sign)
-                if overflow { return nil }
+                if overflow || e == .min { return nil }
                 form.factors.append((graph.first(node)!, e))
             default:
                 form.factors.append((node, sign))
@@ -161,7 +162,7 @@ extension SimplifyingBuilder {
                     $0.base == f.base && canCombine(f.base, $0.exponent, f.exponent)
                 }) {
                     let (sum, o) = merged.factors[i].exponent.addingReportingOverflow(f.exponent)
-                    overflow = overflow || o
+                    overflow = overflow || o || sum == .min
                     merged.factors[i].exponent = sum
                 } else {
                     merged.factors.append(f)

@@ -57,7 +57,7 @@ struct CommandLineTests {
               --max-nodes <n>         Expression size cap of the symbolic strategies (default: 1000000).
               --format <format>       Report format: text, markdown, html, json or junit (repeatable; default: text).
               --output <path>         Write the report (one format, else guessed from the extension) to this file.
-              --report-dir <dir>      Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml.
+              --report-dir <dir>      Write each format (default: all but text) here as gradcheck.md, .html, .json, -junit.xml, .txt.
               -h, --help              Show help information.
 
             """

@@ -62,6 +62,19 @@ struct ReportOptionsTests {
         #expect(Self.contents(folder + "/two") == ["gradcheck-junit.xml", "gradcheck.json"])
     }
 
+    /// Text asked for in a report folder is written there as gradcheck.txt (and still printed).
+    @Test func reportDirWithTextWritesGradcheckTxt() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = tool.run(quick + ["--report-dir", folder + "/text", "--format", "text"])
+        #expect(text.exitCode == .success && text.standardOutput.contains("OK: "))
+        #expect(Self.contents(folder + "/text") == ["gradcheck.txt"])
+        #expect(Self.read(folder + "/text/gradcheck.txt") == text.standardOutput)
+        let mixed = tool.run(quick + ["--report-dir", folder + "/mixed", "--format", "text", "--format", "json"])
+        #expect(mixed.exitCode == .success)
+        #expect(Self.contents(folder + "/mixed") == ["gradcheck.json", "gradcheck.txt"])
+    }
+
     @Test func aFailingRunStillWritesItsReportsAndExits1() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

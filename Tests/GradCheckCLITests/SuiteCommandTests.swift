@@ -113,6 +113,18 @@ struct FuzzCommandTests {
         #expect(GradCheckTool().run(["fuzz", "--suites", folder + "/none"]).exitCode == .usage)
         #expect(GradCheckTool().run(["fuzz", "--inputs", "0"]).exitCode == .usage)
     }
+
+    /// The reproducer's folder is checked before anything runs: a missing one (or a file) is a usage error.
+    @Test func keepingInputsInAMissingFolderIsAUsageErrorUpFront() throws {
+        let folder = NSTemporaryDirectory() + "gradcheck-fuzz-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let missing = GradCheckTool().run(["fuzz", "--inputs", "1", "--keep", folder + "/missing"])
+        #expect(missing.exitCode == .usage)
+        #expect(missing.standardError.contains("--keep") && missing.standardError.contains("an existing folder that can be written to"))
+        #expect(missing.standardOutput.isEmpty)
+        try "".write(toFile: folder, atomically: true, encoding: .utf8)
+        #expect(GradCheckTool().run(["fuzz", "--inputs", "1", "--keep", folder]).exitCode == .usage)
+    }
 }
 
 @Suite("Resource limits on the command line")

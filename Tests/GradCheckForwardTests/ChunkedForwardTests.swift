@@ -99,6 +99,15 @@ import Testing
         #expect(y.value == -8 && y.partials[0] == 12 && y.partials[1] == 0)
     }
 
+    /// xⁿ for n = Int.min, in both forward types: n − 1 is no Int, so the rule forms xⁿ⁻¹ as xⁿ / x
+    /// (at x = −1: value 1, derivative n·(−1)ⁿ⁻¹ = 2⁶³).
+    @Test func integerPowerOfIntMin() {
+        let dual = Dual<Double>.pow(Dual(value: -1, tangent: 1), Int.min)
+        #expect(dual.value == 1 && dual.tangent == 0x1p63)
+        let chunked = ChunkedDual<2, Double>.pow(.variable(-1, seeding: 0), Int.min)
+        #expect(chunked.value == 1 && chunked.partials[0] == 0x1p63 && chunked.partials[1] == 0)
+    }
+
     /// Control flow follows the values: the loop's trip count depends on x.
     @Test(arguments: [0.5, 1.3, 2.2])
     func branchesFollowThePrimalValue(_ x: Double) throws {

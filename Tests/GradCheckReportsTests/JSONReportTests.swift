@@ -90,6 +90,11 @@ struct JSONReportTests {
             (good.replacingOccurrences(of: "\"verdict\": \"fail\"", with: "\"verdict\": \"failed\""),
              "results[1].points[0].verdict: expected one of pass, fail"),
             (good.replacingOccurrences(of: "\"seed\": 42", with: "\"seed\": -1"), "metadata.seed: expected a whole number"),
+            (good.replacingOccurrences(of: "\"pointsPerFunction\": 2", with: "\"pointsPerFunction\": -3"),
+             "metadata.pointsPerFunction: expected a whole number from 0 to 9007199254740992; found -3"),
+            (Self.replacingFirst("additions", in: good, with: "9223372036854775807"),
+             ".cost.flops.additions: expected a whole number from 0 to 9007199254740992; found 9223372036854775807"),
+            (Self.replacingFirst("additions", in: good, with: "9007199254740993"), ".cost.flops.additions: expected a whole number"),
             (good.replacingOccurrences(of: "\"medianNs\": 3.5", with: "\"medianNs\": true"),
              "results[0].timing.medianNs: expected a number"),
             (good.replacingOccurrences(of: "\"point\": [1.5]", with: "\"pont\": [1.5]"), "results[0].points[0]: missing member \"point\""),
@@ -103,6 +108,12 @@ struct JSONReportTests {
             }
         }
         #expect(throws: ReportReadError.notUTF8) { try JSONReport.decode(Data([0x7B, 0xFF, 0xFE, 0x7D])) }
+    }
+
+    /// `text` with its first `"member": <whole number>` holding `value` instead.
+    static func replacingFirst(_ member: String, in text: String, with value: String) -> String {
+        guard let range = text.range(of: "\"\(member)\": [0-9]+", options: .regularExpression) else { return text }
+        return text.replacingCharacters(in: range, with: "\"\(member)\": \(value)")
     }
 
     @Test func unknownMembersAreIgnored() throws {

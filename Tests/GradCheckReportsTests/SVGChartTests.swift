@@ -1,3 +1,4 @@
+import Foundation
 import GradCheckReports
 import Testing
 
@@ -35,6 +36,28 @@ struct SVGChartTests {
         #expect(texts.contains("step h") && texts.contains("absolute error"))
         #expect(texts.contains("10⁻¹⁵") && texts.contains("1"))
         #expect(texts.contains("optimal h ≈ √ε") && texts.contains("minimum"))
+    }
+
+    /// A label too long for the chart is cut with an ellipsis and keeps its whole text as a tooltip; the
+    /// plot keeps its width (a 100-character name once left the dot chart no room at all).
+    @Test func longLabelsAreCutWithTheirFullTextAsATooltip() {
+        let name = String(repeating: "f", count: 100)
+        let dots = DotChart(
+            title: "ω", rowLabels: [name, "short"], series: [DotChart.Series(name: "reverse", values: [2, 3])], axisTitle: "ω")
+        let heatmap = Heatmap(
+            title: "digits", rowLabels: [name], columnLabels: [name],
+            cells: [[Heatmap.Cell(color: "#fff", text: "15", textColor: "#000", title: "15 digits")]],
+            colorScale: { _ in "#fff" }, scaleRange: 0...16, scaleTitle: "digits")
+        for svg in [dots.document().render(), heatmap.document().render()] {
+            #expect(svg.contains("<title>\(name)</title>"))
+            #expect(svg.contains(String(repeating: "f", count: 20) + "…"))
+            // The full name is only ever in tooltips, never drawn.
+            let drawn = svg.replacingOccurrences(of: "<title>[^<]*</title>", with: "", options: .regularExpression)
+            #expect(!drawn.contains(name))
+        }
+        #expect(dots.document().width == 760)
+        #expect(TextMetrics.truncated("short", toWidth: 100) == "short")
+        #expect(TextMetrics.truncated(name, toWidth: 0) == "f…")
     }
 
     @Test func logScaleTicksAreDecades() {

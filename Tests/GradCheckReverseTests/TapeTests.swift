@@ -19,6 +19,17 @@ import Testing
         #expect(tape.byteCount == 104)
     }
 
+    /// xⁿ for n = Int.min: n − 1 is no Int, so the partial n·xⁿ⁻¹ forms xⁿ⁻¹ as xⁿ / x (at x = −1: 2⁶³),
+    /// on a plain and on a tracing tape.
+    @Test(arguments: [false, true])
+    func integerPowerOfIntMin(tracing: Bool) {
+        let tape = Tape<Double>(tracing: tracing)
+        let x = tape.variable(-1)
+        let y = Tracked.pow(x, Int.min)
+        #expect(y.value == 1)
+        #expect(tape.gradient(of: y, withRespectTo: [x]) == [0x1p63])
+    }
+
     /// A tracing tape keeps values and records the exponent 2 as a constant node; the adjoint trace runs
     /// bottom to top and v₋₁ accumulates its two contributions (through v₃ and through v₆).
     @Test func tracesPrimalAndAdjointValues() throws {

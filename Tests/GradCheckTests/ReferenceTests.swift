@@ -100,6 +100,15 @@ struct ReferenceTests {
         #expect(ExtendedForwardReference().description.contains(ExtendedReal.precisionName))
     }
 
+    /// xⁿ for n = Int.min in extended precision, where the exponent's parity survives: n − 1 is no Int,
+    /// so xⁿ⁻¹ is xⁿ / x (at x = −1: value 1, derivative n·(−1)ⁿ⁻¹ = 2⁶³).
+    @Test func integerPowerOfIntMin() {
+        let x = ReferenceNumber<ExtendedReal>(input: -1, index: 0, count: 1)
+        let y = ReferenceNumber.pow(x, Int.min)
+        #expect(y.value == 1)
+        #expect(y.partials == [0x1p63])
+    }
+
     @Test func constantsCarryNoPartials() throws {
         let result = try ExtendedForwardReference().evaluate(PolarToCartesian(), at: [2, 0.5])
         #expect(result.jacobian.count == 2 && result.jacobian.allSatisfy { $0.count == 2 })

@@ -102,11 +102,13 @@ public struct ReferenceNumber<Real: RealNumber>: DifferentiableScalar {
         Self(value: -operand.value, partials: operand.partials.map { -$0 }, magnitudes: operand.magnitudes)
     }
 
-    /// (uⁿ)′ = n·uⁿ⁻¹·u′, with n − 1 formed without overflow (n = Int.min has no n − 1 in `Int`).
+    /// (uⁿ)′ = n·uⁿ⁻¹·u′, with uⁿ⁻¹ formed without overflow (n = Int.min has no n − 1 in `Int`; there
+    /// it is uⁿ / u).
     public static func pow(_ x: Self, _ n: Int) -> Self {
         if n == 0 { return Self(1) }
-        let lower = n == Int.min ? Real.pow(x.value, -Int.max) / x.value : Real.pow(x.value, n - 1)
-        return x.chained(lower * x.value, derivative: Real(Double(n)) * lower)
+        let lower = Real.pow(x.value, oneBelow: n)
+        let value = n == .min ? Real.pow(x.value, n) : lower * x.value
+        return x.chained(value, derivative: Real(Double(n)) * lower)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }

@@ -62,6 +62,18 @@ public struct JSONReader {
 
     public func int() throws(ReportDecodingError) -> Int { try integer(Int.self) }
 
+    /// The largest count or index a report may hold, 2⁵³: sums of a few counts, an index + 1 and ratios of
+    /// counts (exact as doubles up to here) cannot overflow.
+    public static let largestCount = 1 << 53
+
+    /// A count or an index: a whole number from 0 to ``largestCount``.
+    public func count() throws(ReportDecodingError) -> Int {
+        guard case .number(let text) = value, let number = Int(text), (0...Self.largestCount).contains(number) else {
+            throw mismatch("a whole number from 0 to \(Self.largestCount)")
+        }
+        return number
+    }
+
     /// The elements of an array, each with its path.
     public func array() throws(ReportDecodingError) -> [JSONReader] {
         guard case .array(let elements) = value else { throw mismatch("an array") }

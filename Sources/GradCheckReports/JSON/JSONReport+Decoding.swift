@@ -64,10 +64,10 @@ extension JSONReport {
             appendix.swell.append(
                 SwellRecord(
                     family: try row.field("family").string(), parameterName: try row.field("parameterName").string(),
-                    parameter: try row.field("parameter").int(), functionOperations: try row.field("functionOperations").int(),
-                    functionDAG: try row.field("functionDAG").int(), treeNodes: try row.field("treeNodes").double(),
-                    simplifiedTreeNodes: try row.field("simplifiedTreeNodes").double(), dagNodes: try row.field("dagNodes").int(),
-                    adjointDAG: try row.optionalField("adjointDAG")?.int(), reverseOmega: try row.optionalField("reverseOmega")?.double()))
+                    parameter: try row.field("parameter").count(), functionOperations: try row.field("functionOperations").count(),
+                    functionDAG: try row.field("functionDAG").count(), treeNodes: try row.field("treeNodes").double(),
+                    simplifiedTreeNodes: try row.field("simplifiedTreeNodes").double(), dagNodes: try row.field("dagNodes").count(),
+                    adjointDAG: try row.optionalField("adjointDAG")?.count(), reverseOmega: try row.optionalField("reverseOmega")?.double()))
         }
         return appendix
     }
@@ -83,7 +83,7 @@ extension JSONReport {
         for word in try json.optionalField("replayOptions")?.array() ?? [] { replayOptions.append(try word.string()) }
         return RunMetadata(
             seed: try json.field("seed").integer(UInt64.self),
-            pointsPerFunction: try json.field("pointsPerFunction").int(),
+            pointsPerFunction: try json.field("pointsPerFunction").count(),
             precision: try json.field("precision").string(),
             reference: try json.field("reference").string(),
             buildConfiguration: try json.field("buildConfiguration").string(),
@@ -98,9 +98,7 @@ extension JSONReport {
         case "correct": variant = .correct
         case "mutant":
             let index = try json.field("mutantIndex")
-            let number = try index.int()
-            guard number >= 0 else { throw index.mismatch("an index ≥ 0") }
-            variant = .mutant(number)
+            variant = .mutant(try index.count())
         default: throw variantField.mismatch("\"correct\" or \"mutant\"")
         }
         var points: [PointResult] = []
@@ -146,7 +144,7 @@ extension JSONReport {
     static func judgement(_ json: JSONReader) throws(ReportDecodingError) -> EntryJudgement {
         let basis = try json.field("basis")
         return EntryJudgement(
-            row: try json.field("row").int(), column: try json.field("column").int(),
+            row: try json.field("row").count(), column: try json.field("column").count(),
             value: try json.field("value").double(), reference: try json.field("reference").double(),
             error: try json.field("error").double(), bound: try json.field("bound").double(),
             basis: BoundBasis(
@@ -165,17 +163,17 @@ extension JSONReport {
             maxRelative: try json.field("maxRel").double(),
             normwiseRelative: try json.field("normwiseRel").double(),
             digits: try json.field("digits").double(),
-            worstEntry: EntryIndex(row: try entry.field("row").int(), column: try entry.field("column").int()))
+            worstEntry: EntryIndex(row: try entry.field("row").count(), column: try entry.field("column").count()))
     }
 
     static func cost(_ json: JSONReader) throws(ReportDecodingError) -> CostMeasurement {
         var extra: [String: Double] = [:]
         for (key, value) in try json.field("extra").members() { extra[key] = try value.double() }
         let figures = StrategyFigures(
-            functionEvaluations: try json.optionalField("evaluations")?.int(),
-            passes: try json.optionalField("passes")?.int(),
-            tapeEntries: try json.optionalField("tapeEntries")?.int(),
-            tapeBytes: try json.optionalField("tapeBytes")?.int(),
+            functionEvaluations: try json.optionalField("evaluations")?.count(),
+            passes: try json.optionalField("passes")?.count(),
+            tapeEntries: try json.optionalField("tapeEntries")?.count(),
+            tapeBytes: try json.optionalField("tapeBytes")?.count(),
             extra: extra,
             notes: try json.optionalField("notes")?.array().map { (note: JSONReader) throws(ReportDecodingError) in try note.string() } ?? [])
         return CostMeasurement(
@@ -184,18 +182,18 @@ extension JSONReport {
 
     static func counts(_ json: JSONReader) throws(ReportDecodingError) -> OperationCounts {
         OperationCounts(
-            additions: try json.field("additions").int(),
-            multiplications: try json.field("multiplications").int(),
-            divisions: try json.field("divisions").int(),
-            elementary: try json.field("elementary").int(),
-            comparisons: try json.field("comparisons").int())
+            additions: try json.field("additions").count(),
+            multiplications: try json.field("multiplications").count(),
+            divisions: try json.field("divisions").count(),
+            elementary: try json.field("elementary").count(),
+            comparisons: try json.field("comparisons").count())
     }
 
     static func timing(_ json: JSONReader) throws(ReportDecodingError) -> TimingMeasurement {
         TimingMeasurement(
             medianNanoseconds: try json.field("medianNs").double(),
             functionMedianNanoseconds: try json.field("functionMedianNs").double(),
-            calls: try json.field("calls").int(),
+            calls: try json.field("calls").count(),
             quartilesNanoseconds: try json.optionalField("quartilesNs").map { (field: JSONReader) throws(ReportDecodingError) in
                 try quartiles(field)
             },

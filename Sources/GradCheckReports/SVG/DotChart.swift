@@ -43,10 +43,16 @@ public struct DotChart: Sendable {
     }
 
     static let rowHeight: Double = 22
+    /// The widest a row label is drawn; a longer one is cut with an ellipsis (its full text in a tooltip).
+    static let maximumLabelWidth: Double = 280
+    /// The narrowest plot area, whatever the labels and `width`.
+    static let minimumPlotWidth: Double = 200
 
     public func document() -> SVGDocument {
         let legend = Legend(series.enumerated().map { Legend.Entry(label: $1.name, color: Palette.series($0), marker: .cycling($0)) })
-        let left = max(80, (rowLabels.map { TextMetrics.width(of: $0, size: 12) }.max() ?? 0) + 16)
+        let labelWidth = min(Self.maximumLabelWidth, rowLabels.map { TextMetrics.width(of: $0, size: 12) }.max() ?? 0)
+        let left = max(80, labelWidth + 16)
+        let width = max(self.width, left + 20 + Self.minimumPlotWidth)
         let legendHeight = legend.height(width: width - left - 20)
         let top = 16 + legendHeight + 10
         var frame = PlotFrame(left: left, top: top, right: width - 20, bottom: top + Double(max(1, rowLabels.count)) * Self.rowHeight)
@@ -64,7 +70,8 @@ public struct DotChart: Sendable {
             if index % 2 == 1 {
                 background.append(SVG.rect(x: frame.left, y: rows.start(index), width: frame.width, height: rows.bandwidth, fill: "#f6f6f6"))
             }
-            background.append(SVG.text(label, x: frame.left - 8, y: rows.center(index) + 4, anchor: "end", size: 12))
+            background.append(
+                SVG.label(label, maxWidth: Self.maximumLabelWidth, x: frame.left - 8, y: rows.center(index) + 4, anchor: "end", size: 12))
         }
         document.append(SVG.group(background, ["class": "rows"]))
         document.append(Axis(.bottom, scale: scale, title: axisTitle).render(in: frame))

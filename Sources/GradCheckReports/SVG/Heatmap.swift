@@ -58,9 +58,13 @@ public struct Heatmap: Sendable {
     static let cellHeight: Double = 24
     static let angle = 40.0
 
+    /// The widest a row or column label is drawn; a longer one is cut with an ellipsis (its full text in a
+    /// tooltip).
+    static let maximumLabelWidth: Double = 280
+
     public func document() -> SVGDocument {
-        let rowLabelWidth = (rowLabels.map { TextMetrics.width(of: $0, size: 12) }.max() ?? 0) + 14
-        let longestColumn = columnLabels.map { TextMetrics.width(of: $0, size: 12) }.max() ?? 0
+        let rowLabelWidth = min(Self.maximumLabelWidth, rowLabels.map { TextMetrics.width(of: $0, size: 12) }.max() ?? 0) + 14
+        let longestColumn = min(Self.maximumLabelWidth, columnLabels.map { TextMetrics.width(of: $0, size: 12) }.max() ?? 0)
         let radians = Self.angle * .pi / 180
         let left = max(80, rowLabelWidth)
         let top = 16 + longestColumn * Foundation.sin(radians) + 12
@@ -76,12 +80,12 @@ public struct Heatmap: Sendable {
         for (column, label) in columnLabels.enumerated() {
             let x = left + (Double(column) + 0.5) * Self.cellWidth, y = top - 8
             labels.append(
-                SVG.text(label, x: x, y: y, size: 12)
+                SVG.label(label, maxWidth: Self.maximumLabelWidth, x: x, y: y, size: 12)
                     .with("transform", "rotate(-\(SVG.number(Self.angle)) \(SVG.number(x)) \(SVG.number(y)))"))
         }
         for (row, label) in rowLabels.enumerated() {
             let y = top + (Double(row) + 0.5) * Self.cellHeight + 4
-            labels.append(SVG.text(label, x: left - 8, y: y, anchor: "end", size: 12))
+            labels.append(SVG.label(label, maxWidth: Self.maximumLabelWidth, x: left - 8, y: y, anchor: "end", size: 12))
         }
         document.append(SVG.group(labels, ["class": "labels"]))
 

@@ -40,4 +40,13 @@ public enum TextMetrics {
     public static func width(of text: String, size: Double = 12) -> Double {
         Double(text.count) * size * 0.58
     }
+
+    /// `text` as it fits in `maxWidth`: unchanged when it fits, else its start and an ellipsis (at least
+    /// one character of it).
+    public static func truncated(_ text: String, toWidth maxWidth: Double, size: Double = 12) -> String {
+        guard width(of: text, size: size) > maxWidth else { return text }
+        let fitting = maxWidth.isFinite ? max(0, maxWidth / (size * 0.58)).rounded(.down) : 0
+        let kept = max(1, Int(min(fitting, Double(text.count))) - 1)
+        return String(text.prefix(kept)) + "…"
+    }
 }

@@ -97,6 +97,16 @@ public enum SVG {
         return element
     }
 
+    /// A text label of at most `maxWidth` (``TextMetrics/truncated(_:toWidth:size:)``); a shortened label
+    /// keeps the whole text as its `<title>`, the tooltip a browser shows on hover.
+    public static func label(
+        _ content: String, maxWidth: Double, x: Double, y: Double, anchor: String = "start", size: Double = 12
+    ) -> SVGElement {
+        let shown = TextMetrics.truncated(content, toWidth: maxWidth, size: size)
+        let element = text(shown, x: x, y: y, anchor: anchor, size: size)
+        return shown == content ? element : element.titled(content)
+    }
+
     /// A polyline through `points` (no fill).
     public static func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double = 1.5) -> SVGElement {
         SVGElement("polyline", [
