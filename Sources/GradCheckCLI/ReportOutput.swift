@@ -10,9 +10,17 @@ import GradCheckReports
 /// - `--report-dir DIR`: every requested format (default: Markdown, HTML, JSON and JUnit) written to
 ///   DIR under its conventional name (`gradcheck.md`, …); the text report goes to standard output.
 ///
-/// Every destination is checked before any checking work starts (an unwritable path is a usage error
-/// that names it), and every file is written atomically (``AtomicFile``), so a run that fails or is
-/// stopped never leaves a half-written report.
+/// Every destination is checked before any checking work starts (an unwritable path, or one that is an
+/// input suite file of the run, is a usage error that names it), and every file is written atomically
+/// (``AtomicFile``: a symbolic link is written through, beside its target; a device, FIFO or descriptor
+/// such as `/dev/null` or `/dev/stdout` is written directly), so a run that fails or is stopped never
+/// leaves a half-written report. SIGHUP, SIGINT or SIGTERM while the reports are written removes their
+/// temporary files before the process dies of it.
+///
+/// A report folder holds one run's set: every format is written to its temporary file first, and only
+/// then are all renamed into place, with those signals held back, and the conventional files of the
+/// formats not written this time (a previous run's `gradcheck.html` beside this run's `gradcheck.json`)
+/// are removed. A stopped run leaves the previous set as it was; a finished one leaves only its own.
 struct ReportOutput {
     /// The format printed on standard output, if any.
     var standardOutput: ReportFormat?
@@ -34,8 +42,12 @@ struct ReportOutput {
         ([standardOutput].compactMap { $0 } + files.map(\.format)).contains { $0 == .html || $0 == .json }
     }
 
-    /// Reads the options and checks that every destination can be written; creates the report folder.
-    init(_ parsed: ParsedArguments) throws {
+    /// The report folder, when the reports go to one.
+    var folder: String?
+
+    /// Reads the options and checks that every destination can be written and is none of `inputs` (the
+    /// run's suite files); creates the report folder.
+    init(_ parsed: ParsedArguments, inputs: [String] = []) throws {
         var formats: [ReportFormat] = []
         for text in parsed.all("--format") {
             guard let format = ReportFormat(rawValue: text) else {
@@ -57,6 +69,7 @@ struct ReportOutput {
             standardOutput = format == .text ? nil : .text
         case (nil, let folder?):
             try Self.makeFolder(folder)
+            self.folder = folder
             let requested = formats.isEmpty ? Self.fileFormats : formats.filter { $0 != .text }
             files = requested.map { ($0, folder.hasSuffix("/") ? folder + $0.conventionalFileName : folder + "/" + $0.conventionalFileName) }
             standardOutput = .text
@@ -69,10 +82,31 @@ struct ReportOutput {
         }
         for file in files {
             do {
-                try AtomicFile.checkWritable(file.path)
+                try SignalForwarding.removingTemporaryFiles { () throws(FileWriteError) in try AtomicFile.checkWritable(file.path) }
             } catch {
                 throw UsageError.invalidUse("cannot write the \(file.format.rawValue) report to '\(file.path)': \(error.reason)")
             }
+            if let input = inputs.first(where: { Self.sameFile($0, file.path) }) {
+                throw UsageError.invalidUse(
+                    "cannot write the \(file.format.rawValue) report to '\(file.path)': it is the suite file '\(input)' this run reads")
+            }
+        }
+    }
+
+    /// Whether `a` and `b` are the same existing file (the same device and inode, links followed).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    /// The suite files that `paths` (files, and folders of `.grad` files) name.
+    static func suiteFiles(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".grad") }
+            return names.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
         }
     }
 
@@ -94,18 +128,30 @@ struct ReportOutput {
     }
 
     /// Writes the files and returns the run's result: its exit status, the standard-output report, and an
-    /// error line per file that could not be written (which makes the exit status 1).
+    /// error line per file that could not be written (which makes the exit status 1). In a report folder,
+    /// either every file is replaced or none is.
     func deliver(_ report: RunReport) -> CommandResult {
         var result = CommandResult(
             exitCode: report.succeeded ? .success : .failure, standardOutput: standardOutput?.render(report) ?? "")
-        for file in files {
-            do {
-                try AtomicFile.write(file.format.render(report), to: file.path)
-            } catch {
-                result.standardError += "error: \(error)\n"
-                result.exitCode = .failure
-            }
+        let rendered = files.map { (data: Data($0.format.render(report).utf8), path: $0.path) }
+        let errors = SignalForwarding.removingTemporaryFiles {
+            AtomicFile.writeAll(rendered, afterCommit: removeOtherFormats)
+        }
+        for error in errors {
+            result.standardError += "error: \(error)\n"
+            result.exitCode = .failure
         }
         return result
+    }
+
+    /// Removes, from the report folder, the conventional files of the formats not written this time.
+    private func removeOtherFormats() {
+        guard let folder else { return }
+        let written = Set(files.map(\.format))
+        for format in Self.fileFormats where !written.contains(format) {
+            let path = (folder.hasSuffix("/") ? folder : folder + "/") + format.conventionalFileName
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { unlink(path) }
+        }
     }
 }

@@ -85,7 +85,7 @@ struct RunCommand {
         guard !functions.isEmpty else {
             return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
         }
-        let output = try ReportOutput(parsed)  // checks every destination before the run
+        let output = try ReportOutput(parsed, inputs: ReportOutput.suiteFiles(paths))  // checks every destination before the run
         var baseline: RunReport?
         if let path = parsed.value("--baseline") {
             switch ReportCommand.read(path) {

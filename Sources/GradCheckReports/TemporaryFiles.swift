@@ -1,0 +1,108 @@
+import Foundation
+import Synchronization
+
+/// The temporary files ``AtomicFile`` has created and not yet renamed or removed, kept so that a signal
+/// handler can remove them before the process dies.
+///
+/// The list is a fixed table of 64 slots, each a preallocated buffer for one path, with two bit masks:
+/// the slots taken, and the slots whose path names a file that may exist. ``removeAll()`` only reads
+/// the atomics and calls `unlink`, so a signal handler may call it (after ``prepare()``, which allocates
+/// everything before any handler is installed). A temporary file created while all 64 slots are taken is
+/// simply not listed.
+public enum TemporaryFiles {
+    static let capacity = 64
+    static let pathCapacity = Int(PATH_MAX) + 1
+
+    /// Allocates the table; call before installing a handler that calls ``removeAll()``.
+    public static func prepare() {
+        _ = storage.paths
+        _ = taken.load(ordering: .relaxed)
+        _ = listed.load(ordering: .relaxed)
+        _ = commitState.load(ordering: .relaxed)
+    }
+
+    /// Removes every listed temporary file. Async-signal-safe.
+    public static func removeAll() {
+        let mask = listed.load(ordering: .sequentiallyConsistent)
+        guard mask != 0 else { return }
+        for slot in 0..<capacity where mask & (1 << UInt64(slot)) != 0 {
+            unlink(storage.paths + slot * pathCapacity)
+        }
+    }
+
+    /// Whether a signal handler should leave the files alone for now: true while ``AtomicFile`` renames a
+    /// set of files into place, in which case `signal` is remembered and raised again when the renames
+    /// are done (so that a signal finds the old set or the new one, whichever thread it interrupts).
+    /// Async-signal-safe.
+    public static func deferring(_ signal: Int32) -> Bool {
+        var state = commitState.load(ordering: .sequentiallyConsistent)
+        while state != 0 {
+            if state > 1 { return true }  // a signal is already waiting
+            let (exchanged, original) = commitState.compareExchange(
+                expected: 1, desired: signal + 1, ordering: .sequentiallyConsistent)
+            if exchanged { return true }
+            state = original
+        }
+        return false
+    }
+
+    /// Runs `body` (the renames of a set of files) with signals deferred (``deferring(_:)``), then raises
+    /// the first signal that came meanwhile, if any.
+    static func committing(_ body: () -> Void) {
+        commitState.store(1, ordering: .sequentiallyConsistent)
+        body()
+        let state = commitState.exchange(0, ordering: .sequentiallyConsistent)
+        if state > 1 { raise(state - 1) }
+    }
+
+    /// The number of listed temporary files (for tests).
+    static var count: Int { listed.load(ordering: .sequentiallyConsistent).nonzeroBitCount }
+
+    /// Takes a free slot, or returns -1 when there is none.
+    static func reserve() -> Int {
+        var mask = taken.load(ordering: .sequentiallyConsistent)
+        while mask != UInt64.max {
+            let slot = (~mask).trailingZeroBitCount
+            let (exchanged, original) = taken.compareExchange(
+                expected: mask, desired: mask | (1 << UInt64(slot)), ordering: .sequentiallyConsistent)
+            if exchanged { return slot }
+            mask = original
+        }
+        return -1
+    }
+
+    /// Creates the file of `template` (`…XXXXXX`, as for `mkstemp`, which fills it in) listed in `slot`,
+    /// and returns its descriptor.
+    static func creating(_ template: UnsafeMutablePointer<CChar>, in slot: Int) -> Int32 {
+        guard slot >= 0, strlen(template) < pathCapacity else { return mkstemp(template) }
+        let path = storage.paths + slot * pathCapacity
+        strcpy(path, template)
+        _ = listed.bitwiseOr(1 << UInt64(slot), ordering: .sequentiallyConsistent)
+        let descriptor = mkstemp(path)
+        strcpy(template, path)
+        return descriptor
+    }
+
+    /// Forgets `slot` (its file was renamed or removed).
+    static func remove(_ slot: Int) {
+        guard slot >= 0 else { return }
+        _ = listed.bitwiseAnd(~(1 << UInt64(slot)), ordering: .sequentiallyConsistent)
+        _ = taken.bitwiseAnd(~(1 << UInt64(slot)), ordering: .sequentiallyConsistent)
+    }
+
+    /// The path buffers, allocated once and never freed; a slot's buffer is written only by the thread
+    /// that reserved it, before the slot is listed.
+    final class Storage: @unchecked Sendable {
+        let paths: UnsafeMutablePointer<CChar>
+        init() {
+            paths = .allocate(capacity: TemporaryFiles.capacity * TemporaryFiles.pathCapacity)
+            paths.initialize(repeating: 0, count: TemporaryFiles.capacity * TemporaryFiles.pathCapacity)
+        }
+    }
+}
+
+private let storage = TemporaryFiles.Storage()
+private let taken = Atomic<UInt64>(0)
+private let listed = Atomic<UInt64>(0)
+/// 0: no set is being renamed; 1: one is, no signal came; s + 1: one is, and signal s came.
+private let commitState = Atomic<Int32>(0)
