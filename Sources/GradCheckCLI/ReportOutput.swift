@@ -18,9 +18,11 @@ import GradCheckReports
 /// temporary files before the process dies of it.
 ///
 /// A report folder holds one run's set: every format is written to its temporary file first, and only
-/// then are all renamed into place, with those signals held back, and the conventional files of the
-/// formats not written this time (a previous run's `gradcheck.html` beside this run's `gradcheck.json`)
-/// are removed. A stopped run leaves the previous set as it was; a finished one leaves only its own.
+/// then are all renamed into place, with those signals deferred until the last rename, and the
+/// conventional files of the formats not written this time (a previous run's `gradcheck.html` beside
+/// this run's `gradcheck.json`) are removed. A run stopped by one of those signals leaves the previous
+/// set as it was; a finished one leaves only its own. (SIGKILL cannot be caught: it may leave temporary
+/// files, and, if it lands between two renames, a mixed set.)
 struct ReportOutput {
     /// The format printed on standard output, if any.
     var standardOutput: ReportFormat?
