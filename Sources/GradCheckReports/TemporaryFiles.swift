@@ -36,27 +36,39 @@ public enum TemporaryFiles {
     /// Async-signal-safe.
     public static func deferring(_ signal: Int32) -> Bool {
         var state = commitState.load(ordering: .sequentiallyConsistent)
-        while state != 0 {
-            if state > 1 { return true }  // a signal is already waiting
+        while true {
+            guard state & 0xFFFF_FFFF != 0 else { return false }  // nothing is being renamed
+            if state >> 32 != 0 { return true }  // a signal is already waiting
             let (exchanged, original) = commitState.compareExchange(
-                expected: 1, desired: signal + 1, ordering: .sequentiallyConsistent)
+                expected: state, desired: state | Int64(signal) << 32, ordering: .sequentiallyConsistent)
             if exchanged { return true }
             state = original
         }
-        return false
     }
 
     /// Runs `body` (the renames of a set of files) with signals deferred (``deferring(_:)``), then raises
-    /// the first signal that came meanwhile, if any.
+    /// the first signal that came meanwhile, if any, once no other thread is renaming a set either.
     static func committing(_ body: () -> Void) {
-        commitState.store(1, ordering: .sequentiallyConsistent)
+        _ = commitState.add(1, ordering: .sequentiallyConsistent)
         body()
-        let state = commitState.exchange(0, ordering: .sequentiallyConsistent)
-        if state > 1 { raise(state - 1) }
+        var state = commitState.load(ordering: .sequentiallyConsistent)
+        while true {
+            let last = state & 0xFFFF_FFFF == 1
+            let (exchanged, original) = commitState.compareExchange(
+                expected: state, desired: last ? 0 : state - 1, ordering: .sequentiallyConsistent)
+            if exchanged { break }
+            state = original
+        }
+        if state & 0xFFFF_FFFF == 1, case let signal = Int32(truncatingIfNeeded: state >> 32), signal != 0 { raise(signal) }
     }
 
-    /// The number of listed temporary files (for tests).
-    static var count: Int { listed.load(ordering: .sequentiallyConsistent).nonzeroBitCount }
+    /// Whether `path` is listed (for tests).
+    static func isListed(_ path: String) -> Bool {
+        let mask = listed.load(ordering: .sequentiallyConsistent)
+        return (0..<capacity).contains { slot in
+            mask & (1 << UInt64(slot)) != 0 && String(cString: storage.paths + slot * pathCapacity) == path
+        }
+    }
 
     /// Takes a free slot, or returns -1 when there is none.
     static func reserve() -> Int {
@@ -104,5 +116,6 @@ public enum TemporaryFiles {
 private let storage = TemporaryFiles.Storage()
 private let taken = Atomic<UInt64>(0)
 private let listed = Atomic<UInt64>(0)
-/// 0: no set is being renamed; 1: one is, no signal came; s + 1: one is, and signal s came.
-private let commitState = Atomic<Int32>(0)
+/// The number of sets being renamed (low 32 bits) and the first signal that came meanwhile (high 32
+/// bits, 0 for none).
+private let commitState = Atomic<Int64>(0)
