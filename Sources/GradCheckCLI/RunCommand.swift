@@ -85,7 +85,9 @@ struct RunCommand {
         guard !functions.isEmpty else {
             return CommandResult(exitCode: .usage, standardError: "error: no function matches the --function and --tag filters\n")
         }
-        let output = try ReportOutput(parsed, inputs: ReportOutput.suiteFiles(paths))  // checks every destination before the run
+        // Checks every destination before the run; with no path, the standard suites of ./Suites are inputs too.
+        let inputs = paths.isEmpty && tool.loadsStandardSuites ? ["Suites"] : paths
+        let output = try ReportOutput(parsed, inputs: ReportOutput.suiteFiles(inputs))
         var baseline: RunReport?
         if let path = parsed.value("--baseline") {
             switch ReportCommand.read(path) {

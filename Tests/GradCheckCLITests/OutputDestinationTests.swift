@@ -122,6 +122,25 @@ struct OutputDestinationTests {
         }
     }
 
+    /// With no path, the standard suites in ./Suites are the run's inputs.
+    @Test func aStandardSuiteIsNotOverwritten() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/Suites", withIntermediateDirectories: true)
+        let suite = "func square(x) {\n    return x * x\n}\n"
+        try suite.write(toFile: folder + "/Suites/s.grad", atomically: false, encoding: .utf8)
+        let process = Process()
+        process.executableURL = Executable.directory.appendingPathComponent("gradcheck")
+        process.arguments = ["run", "--no-timing", "--function", "s/square", "--format", "markdown", "--output", "Suites/s.grad"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(Self.read(folder + "/Suites/s.grad") == suite)
+    }
+
     /// A signal while the reports are written (held up by a FIFO nobody reads) removes the temporary files
     /// and leaves the previous run's set as it was.
     @Test func aSignalWhileWritingLeavesNoTemporaryAndThePreviousSet() throws {
