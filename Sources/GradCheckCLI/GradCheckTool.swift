@@ -1,4 +1,5 @@
 import GradCheck
+import GradCheckReports
 
 /// The `gradcheck` command: dispatches to a subcommand and turns every outcome into text and an exit
 /// status. It never touches the process itself (no `exit`, no direct printing), so tests run it in
@@ -48,6 +49,13 @@ public struct GradCheckTool: Sendable {
 
     /// Runs the command line `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
+        var result = dispatchCatchingErrors(arguments)
+        // Error messages quote paths, option values and suite text: none may send a control sequence.
+        result.standardError = TerminalText.visible(result.standardError, keepingNewlines: true, keepingTabs: true)
+        return result
+    }
+
+    private func dispatchCatchingErrors(_ arguments: [String]) -> CommandResult {
         do {
             return try dispatch(arguments)
         } catch let exit as CommandExit {

@@ -39,7 +39,7 @@ struct ReportCommand {
         }
         if let output {
             do {
-                try AtomicFile.checkWritable(output)
+                try SignalForwarding.removingTemporaryFiles { () throws(FileWriteError) in try AtomicFile.checkWritable(output) }
             } catch {
                 throw UsageError.invalidUse("cannot write the \(format.rawValue) report to '\(output)': \(error.reason)")
             }
@@ -54,7 +54,7 @@ struct ReportCommand {
         }
         let rendered = format.render(report)
         guard let output else { return CommandResult(exitCode: .success, standardOutput: rendered) }
-        try AtomicFile.write(rendered, to: output)
+        try SignalForwarding.removingTemporaryFiles { () throws(FileWriteError) in try AtomicFile.write(rendered, to: output) }
         return CommandResult(exitCode: .success)
     }
 

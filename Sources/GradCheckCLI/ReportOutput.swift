@@ -11,11 +11,19 @@ import GradCheckReports
 ///   asked for, as `gradcheck.txt`) written to DIR under its conventional name (`gradcheck.md`, …); the
 ///   text report goes to standard output too.
 ///
-/// Every destination is checked before any checking work starts (an unwritable path is a usage error
-/// that names it), and every file is written atomically (``AtomicFile``), so a run that fails or is
-/// stopped never leaves a half-written report. The files are written one by one, the plain data first
-/// (JSON, JUnit, Markdown, text) and the charted HTML last, and a file that cannot be written does not
-/// keep the others from being written.
+/// Every destination is checked before any checking work starts (an unwritable path, or one that is an
+/// input suite file of the run, is a usage error that names it), and every file is written atomically
+/// (``AtomicFile``: a symbolic link is written through, beside its target; a device, FIFO or descriptor
+/// such as `/dev/null` or `/dev/stdout` is written directly), so a run that fails or is stopped never
+/// leaves a half-written report. SIGHUP, SIGINT or SIGTERM while the reports are written removes their
+/// temporary files before the process dies of it.
+///
+/// A report folder holds one run's set: every format is written to its temporary file first, and only
+/// then are all renamed into place, with those signals deferred until the last rename, and the
+/// conventional files of the formats not written this time (a previous run's `gradcheck.html` beside
+/// this run's `gradcheck.json`) are removed. A run stopped by one of those signals leaves the previous
+/// set as it was; a finished one leaves only its own. (SIGKILL cannot be caught: it may leave temporary
+/// files, and, if it lands between two renames, a mixed set.)
 struct ReportOutput {
     /// The format printed on standard output, if any.
     var standardOutput: ReportFormat?
@@ -37,8 +45,12 @@ struct ReportOutput {
         ([standardOutput].compactMap { $0 } + files.map(\.format)).contains { $0 == .html || $0 == .json }
     }
 
-    /// Reads the options and checks that every destination can be written; creates the report folder.
-    init(_ parsed: ParsedArguments) throws {
+    /// The report folder, when the reports go to one.
+    var folder: String?
+
+    /// Reads the options and checks that every destination can be written and is none of `inputs` (the
+    /// run's suite files); creates the report folder.
+    init(_ parsed: ParsedArguments, inputs: [String] = []) throws {
         var formats: [ReportFormat] = []
         for text in parsed.all("--format") {
             guard let format = ReportFormat(rawValue: text) else {
@@ -60,6 +72,7 @@ struct ReportOutput {
             standardOutput = format == .text ? nil : .text
         case (nil, let folder?):
             try Self.makeFolder(folder)
+            self.folder = folder
             let requested = formats.isEmpty ? Self.fileFormats : formats
             files = requested.map { ($0, folder.hasSuffix("/") ? folder + $0.conventionalFileName : folder + "/" + $0.conventionalFileName) }
             standardOutput = .text
@@ -72,10 +85,31 @@ struct ReportOutput {
         }
         for file in files {
             do {
-                try AtomicFile.checkWritable(file.path)
+                try SignalForwarding.removingTemporaryFiles { () throws(FileWriteError) in try AtomicFile.checkWritable(file.path) }
             } catch {
                 throw UsageError.invalidUse("cannot write the \(file.format.rawValue) report to '\(file.path)': \(error.reason)")
             }
+            if let input = inputs.first(where: { Self.sameFile($0, file.path) }) {
+                throw UsageError.invalidUse(
+                    "cannot write the \(file.format.rawValue) report to '\(file.path)': it is the suite file '\(input)' this run reads")
+            }
+        }
+    }
+
+    /// Whether `a` and `b` are the same existing file (the same device and inode, links followed).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    /// The suite files that `paths` (files, and folders of `.grad` files) name.
+    static func suiteFiles(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".grad") }
+            return names.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
         }
     }
 
@@ -97,29 +131,29 @@ struct ReportOutput {
     }
 
     /// Writes the files and returns the run's result: its exit status, the standard-output report, and an
-    /// error line per file that could not be written (which makes the exit status 1).
+    /// error line per file that could not be written (which makes the exit status 1). In a report folder,
+    /// either every file is replaced or none is.
     func deliver(_ report: RunReport) -> CommandResult {
-        var result = CommandResult(exitCode: ExitCode(report.outcome))
-        for file in files.sorted(by: { Self.writingOrder($0.format) < Self.writingOrder($1.format) }) {
-            do {
-                try AtomicFile.write(file.format.render(report), to: file.path)
-            } catch {
-                result.standardError += "error: \(error)\n"
-                result.exitCode = .failure
-            }
+        var result = CommandResult(exitCode: ExitCode(report.outcome), standardOutput: standardOutput?.render(report) ?? "")
+        let rendered = files.map { (data: Data($0.format.render(report).utf8), path: $0.path) }
+        let errors = SignalForwarding.removingTemporaryFiles {
+            AtomicFile.writeAll(rendered, afterCommit: removeOtherFormats)
         }
-        result.standardOutput = standardOutput?.render(report) ?? ""
+        for error in errors {
+            result.standardError += "error: \(error)\n"
+            result.exitCode = .failure
+        }
         return result
     }
 
-    /// The order files are written in: the plain data first, the HTML (with its charts) last.
-    static func writingOrder(_ format: ReportFormat) -> Int {
-        switch format {
-        case .json: 0
-        case .junit: 1
-        case .markdown: 2
-        case .text: 3
-        case .html: 4
+    /// Removes, from the report folder, the conventional files of the formats not written this time.
+    private func removeOtherFormats() {
+        guard let folder else { return }
+        let written = Set(files.map(\.format))
+        for format in ReportFormat.allCases where !written.contains(format) {
+            let path = (folder.hasSuffix("/") ? folder : folder + "/") + format.conventionalFileName
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { unlink(path) }
         }
     }
 }

@@ -100,7 +100,9 @@ struct RunCommand {
             if !corpus.functions.isEmpty { result.standardError = warnings + result.standardError }
             return result
         }
-        let output = try ReportOutput(parsed)  // checks every destination before the run
+        // Checks every destination before the run; with no path, the standard suites of ./Suites are inputs too.
+        let inputs = paths.isEmpty && tool.loadsStandardSuites ? ["Suites"] : paths
+        let output = try ReportOutput(parsed, inputs: ReportOutput.suiteFiles(inputs))
         var baseline: RunReport?
         if let path = parsed.value("--baseline") {
             switch ReportCommand.read(path) {

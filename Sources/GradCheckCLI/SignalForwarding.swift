@@ -1,4 +1,5 @@
 import Foundation
+import GradCheckReports
 import Synchronization
 
 /// Passes SIGHUP, SIGINT and SIGTERM on to the child process that `run --isolate` is waiting for.
@@ -15,8 +16,13 @@ import Synchronization
 /// unblocked on the calling thread, which starts the children: a child inherits that thread's mask, and
 /// one that blocked SIGTERM could outlive both a forwarded signal and the watchdog.
 ///
-/// The handler only reads and writes atomics and calls `kill`, which is async-signal-safe. Signal
-/// dispositions belong to the whole process, so forwarding is not meant to run twice at once.
+/// Once the children are done and the reports are written, ``removingTemporaryFiles(_:)`` uses the same
+/// installation for the other handler of these signals: it removes the temporary files of
+/// ``AtomicFile`` that are not renamed yet, then lets the signal end the process.
+///
+/// The handlers only read and write atomics and call `kill`, `unlink`, `sigaction` and `raise`, which
+/// are async-signal-safe. Signal dispositions belong to the whole process, so forwarding is not meant to
+/// run twice at once, nor while reports are written.
 enum SignalForwarding {
     /// The signals passed on.
     static let signals: [Int32] = [SIGHUP, SIGINT, SIGTERM]
@@ -44,31 +50,72 @@ enum SignalForwarding {
     static func run<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(Failure) -> T {
         receivedSignal.store(0, ordering: .sequentiallyConsistent)
         currentChild.store(0, ordering: .sequentiallyConsistent)
-        var previous: [(signal: Int32, action: sigaction)] = []
-        var unblocked = sigset_t(), previousMask = sigset_t()
+        let installed = install(forward)
+        defer {
+            restore(installed)
+            currentChild.store(0, ordering: .sequentiallyConsistent)
+        }
+        return try body()
+    }
+
+    /// Runs `body` (which writes report files) so that SIGHUP, SIGINT or SIGTERM removes the temporary
+    /// files it has not renamed yet (``TemporaryFiles``) before the process dies of the signal as it would
+    /// have without the handler. Nested and concurrent uses share one installation, made by the first to
+    /// begin and undone by the last to end. A signal this process ignores stays ignored.
+    static func removingTemporaryFiles<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(Failure) -> T {
+        TemporaryFiles.prepare()
+        cleanupInstallation.withLock { state in
+            if state.users == 0 { state.installed = install(removeTemporariesAndDie) }
+            state.users += 1
+        }
+        defer {
+            cleanupInstallation.withLock { state in
+                state.users -= 1
+                if state.users == 0, let installed = state.installed {
+                    restore(installed)
+                    state.installed = nil
+                }
+            }
+        }
+        return try body()
+    }
+
+    /// What ``install(_:)`` changed, to undo.
+    struct Installation: @unchecked Sendable {
+        var previous: [(signal: Int32, action: sigaction)]
+        var previousMask: sigset_t
+    }
+
+    /// Installs `handler` for the signals this process does not ignore and unblocks them on the calling
+    /// thread.
+    private static func install(_ handler: @convention(c) (Int32) -> Void) -> Installation {
+        var installation = Installation(previous: [], previousMask: sigset_t())
+        var unblocked = sigset_t()
         sigemptyset(&unblocked)
         for signal in signals {
             var old = sigaction()
             sigaction(signal, nil, &old)
             if isIgnored(old) { continue }
             var action = sigaction()
-            setHandler(&action, forward)
+            setHandler(&action, handler)
             action.sa_flags = SA_RESTART
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)
-            previous.append((signal, old))
+            installation.previous.append((signal, old))
             sigaddset(&unblocked, signal)
         }
-        pthread_sigmask(SIG_UNBLOCK, &unblocked, &previousMask)
-        defer {
-            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
-            for (signal, action) in previous {
-                var old = action
-                sigaction(signal, &old, nil)
-            }
-            currentChild.store(0, ordering: .sequentiallyConsistent)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, &installation.previousMask)
+        return installation
+    }
+
+    /// Restores the dispositions and the thread's mask as they were before `installation`.
+    private static func restore(_ installation: Installation) {
+        var mask = installation.previousMask
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
+        for (signal, action) in installation.previous {
+            var old = action
+            sigaction(signal, &old, nil)
         }
-        return try body()
     }
 
     /// The first signal received since ``run(_:)`` began, if any.
@@ -111,6 +158,26 @@ enum SignalForwarding {
 private let currentChild = Atomic<Int32>(0)
 /// The first forwarded signal, 0 before any.
 private let receivedSignal = Atomic<Int32>(0)
+
+/// Who is using the handler that removes temporary files, and what installing it changed.
+private let cleanupInstallation = Mutex<(users: Int, installed: SignalForwarding.Installation?)>((0, nil))
+
+/// The signal handler while reports are written: removes the temporary files, then lets the signal do
+/// what it would have done (its default action, which ends the process).
+/// While a set of reports is being renamed into place, the signal waits until the renames are done.
+private func removeTemporariesAndDie(_ signal: Int32) {
+    if TemporaryFiles.deferring(signal) { return }
+    TemporaryFiles.removeAll()
+    var standard = sigaction()
+    #if canImport(Darwin)
+    standard.__sigaction_u.__sa_handler = SIG_DFL
+    #else
+    standard.__sigaction_handler.sa_handler = SIG_DFL
+    #endif
+    sigemptyset(&standard.sa_mask)
+    sigaction(signal, &standard, nil)
+    raise(signal)
+}
 
 /// The signal handler: remembers the first signal and passes every one on to the running child.
 private func forward(_ signal: Int32) {

@@ -18,7 +18,7 @@ public struct SweepReport {
     }
 
     public func render() -> String {
-        var out = "sweep of \(function) at (\(point.map(format).joined(separator: ", "))): normwise relative error against \(against)\n"
+        var out = "sweep of \(TerminalText.visible(function.description)) at (\(point.map(format).joined(separator: ", "))): normwise relative error against \(TerminalText.visible(against))\n"
         out += "h is relative: the step is h·max(1, |x_j|)\n\n"
         var table = TextTable(headers: ["h"] + curves.map(\.method.rawValue), alignments: [.right] + curves.map { _ in .right })
         for (index, sample) in (curves.first?.samples ?? []).enumerated() {

@@ -29,7 +29,8 @@ public struct TraceReport {
 
     private func render(markdown: Bool) -> String {
         let at = point.map(format).joined(separator: ", ")
-        var out = markdown ? "## Trace of `\(function)` at (\(at))\n\n" : "trace of \(function) at (\(at))\n\n"
+        let name = TerminalText.visible(function.description)
+        var out = markdown ? "## Trace of `\(name)` at (\(at))\n\n" : "trace of \(name) at (\(at))\n\n"
         let direction = trace.inputNames[tangentInput]
         let (adjointSteps, gradient) = trace.adjointTrace()
         out += section("Forward primal trace", markdown: markdown, rows: primalRows(), headers: ["node", "computation", "value"])
@@ -179,8 +180,11 @@ enum MarkdownEscaping {
 
 /// Escaping for Graphviz double-quoted strings.
 enum DotEscaping {
+    /// `text` in a double-quoted DOT string: control characters shown as `\u{1B}` (``TerminalText``), then
+    /// backslashes and quotes escaped; with `keepingNewlines`, the two characters `\n` stay a DOT line
+    /// break.
     static func string(_ text: String, keepingNewlines: Bool = false) -> String {
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let escaped = TerminalText.visible(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return keepingNewlines ? escaped.replacingOccurrences(of: "\\\\n", with: "\\n") : escaped
     }
 }

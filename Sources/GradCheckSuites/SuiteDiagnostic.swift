@@ -37,18 +37,47 @@ public struct SuiteDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.sourceLine = sourceLine
     }
 
-    /// `path:line:column: error: message`.
-    public var headline: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
+    /// `path:line:column: error: message`, with control characters shown as escapes.
+    public var headline: String {
+        "\(Self.visible(path)):\(line):\(column): \(severity.rawValue): \(Self.visible(message))"
+    }
 
     /// The headline, the source line and the caret line (the headline alone when the line is unknown).
+    ///
+    /// A control character in the source line (an escape sequence that would recolour or clear the
+    /// terminal, a carriage return that would overwrite the headline, a bidirectional override) is shown
+    /// as `\u{1B}`, and the caret line is as wide as what is shown, so the caret still points at the column.
     public var description: String {
         guard let sourceLine else { return headline }
         var caret = ""
         for character in sourceLine.prefix(max(0, column - 1)) {
-            caret.append(character == "\t" ? "\t" : " ")
+            caret += character == "\t" ? "\t" : String(repeating: " ", count: Self.visible(String(character)).count)
         }
         caret.append("^")
-        return "\(headline)\n\(sourceLine)\n\(caret)"
+        return "\(headline)\n\(Self.visible(sourceLine))\n\(caret)"
+    }
+
+    /// `text` with C0 and C1 controls (but tabs), DEL and the bidirectional controls written as `\u{1B}`
+    /// (or `\r`, `\n`): the same characters `TerminalText` in GradCheckReports shows as escapes.
+    static func visible(_ text: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09: false
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

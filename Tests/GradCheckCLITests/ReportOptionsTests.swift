@@ -75,6 +75,18 @@ struct ReportOptionsTests {
         #expect(Self.contents(folder + "/mixed") == ["gradcheck.json", "gradcheck.txt"])
     }
 
+    /// A report folder holds one run's set: the previous run's files of formats not written this time
+    /// are removed, so that no stale HTML sits beside a new JSON.
+    @Test func reportDirHoldsOnlyThisRunsFormats() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(tool.run(quick + ["--report-dir", folder]).exitCode == .success)
+        #expect(Self.contents(folder).count == 4)
+        try "notes".write(toFile: folder + "/notes.txt", atomically: false, encoding: .utf8)
+        #expect(tool.run(quick + ["--report-dir", folder, "--format", "json"]).exitCode == .success)
+        #expect(Self.contents(folder) == ["gradcheck.json", "notes.txt"])
+    }
+
     @Test func aFailingRunStillWritesItsReportsAndExits1() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

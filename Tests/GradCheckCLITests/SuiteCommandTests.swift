@@ -158,3 +158,32 @@ struct LimitOptionTests {
         #expect(cell.message == "100 inputs exceed the limit of 50 (raise it with --max-inputs)")
     }
 }
+
+/// What the tool prints on standard error quotes paths, values and suite text: none of it may reach the
+/// terminal as a control sequence.
+@Suite struct ErrorTextControlCharacterTests {
+    let tool = GradCheckTool()
+
+    static func controls(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" }
+    }
+
+    @Test func aSuiteLineWithEscapesIsShownNotSent() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradcheck-ctl-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "func f(x) {\n    return x\u{1B}[2J\u{7} + y\r\n}\n".write(toFile: folder + "/s.grad", atomically: false, encoding: .utf8)
+        let result = tool.run(["run", folder + "/s.grad", "--no-timing"])
+        #expect(result.exitCode == .invalidData)
+        #expect(Self.controls(result.standardError).isEmpty, "\(result.standardError.debugDescription)")
+        #expect(result.standardError.contains("\\u{1B}[2J"))
+    }
+
+    @Test func pathsAndValuesInErrorsAreShownNotSent() {
+        for arguments in [["run", "/missing/\u{1B}]0;title\u{7}.grad"], ["run", "--format", "\u{1B}[31m\u{202E}"], ["report", "\u{9B}2J.json"]] {
+            let result = tool.run(arguments)
+            #expect(result.exitCode != .success)
+            #expect(Self.controls(result.standardError).isEmpty, "\(arguments): \(result.standardError.debugDescription)")
+        }
+    }
+}

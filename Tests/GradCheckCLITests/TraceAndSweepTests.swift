@@ -108,3 +108,25 @@ struct SymbolicCommandTests {
         #expect(output.figures.notes == ["valid where x1 > x2"])
     }
 }
+
+/// A suite named by its file (which may hold any character) is shown, not sent, in trace and sweep output.
+@Suite struct TraceAndSweepControlCharacterTests {
+    let tool = GradCheckTool()
+
+    @Test func aSuiteNameWithAnEscapeIsShownNotSent() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradcheck-ctl-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "func f(x) {\n    return x * x\n}\n".write(toFile: folder + "/a\u{1B}[31m.grad", atomically: false, encoding: .utf8)
+        let function = "a\u{1B}[31m/f"
+        for arguments in [
+            ["trace", function, "--suite", folder, "--at", "1"], ["trace", function, "--suite", folder, "--at", "1", "--format", "markdown"],
+            ["trace", function, "--suite", folder, "--at", "1", "--format", "dot"], ["sweep", function, "--suite", folder, "--at", "1"],
+        ] {
+            let result = tool.run(arguments)
+            #expect(result.exitCode == .success, "\(arguments): \(result.standardError)")
+            #expect(!result.standardOutput.contains("\u{1B}"), "\(arguments)")
+            #expect(result.standardOutput.contains("a\\u{1B}[31m/f") || result.standardOutput.contains("a\\\\u{1B}[31m/f"), "\(arguments)")
+        }
+    }
+}

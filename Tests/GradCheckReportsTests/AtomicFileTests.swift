@@ -77,6 +77,70 @@ struct AtomicFileTests {
         #expect(!Self.contents(".").contains { $0.contains(name) })
     }
 
+    /// A temporary file is listed for a signal handler to remove while it exists, and no longer once it is
+    /// renamed or removed.
+    @Test func temporaryFilesAreListedWhileTheyExist() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var listed: String?
+        try AtomicFile.write(Data("x".utf8), to: folder + "/r.json") { temporary in
+            if TemporaryFiles.isListed(temporary) { listed = temporary }
+        }
+        let temporary = try #require(listed)
+        #expect(!TemporaryFiles.isListed(temporary))
+        struct Stop: Error {}
+        _ = try? AtomicFile.write(Data("y".utf8), to: folder + "/r.json") { temporary in
+            listed = temporary
+            throw Stop()
+        }
+        #expect(listed.map(TemporaryFiles.isListed) == false)
+        // removeAll() (what the handler calls) removes a listed file.
+        let (descriptor, path, slot) = try AtomicFile.createTemporaryFile(besides: folder + "/s.md", reportedAs: "s.md")
+        close(descriptor)
+        #expect(TemporaryFiles.isListed(path))
+        TemporaryFiles.removeAll()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        TemporaryFiles.remove(slot)
+        #expect(Self.contents(folder) == ["r.json"])
+    }
+
+    /// While a set is being renamed, a handler is told to let the signal wait; SIGWINCH, whose default
+    /// action is to do nothing, stands in for the signal raised again afterwards.
+    @Test func aSignalDuringTheRenamesWaitsForThemToEnd() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var deferred = false
+        let errors = AtomicFile.writeAll([(Data("a".utf8), folder + "/a.md"), (Data("b".utf8), folder + "/b.json")]) {
+            deferred = TemporaryFiles.deferring(SIGWINCH)
+        }
+        #expect(errors.isEmpty && deferred)
+        #expect(Self.contents(folder) == ["a.md", "b.json"])
+    }
+
+    /// A set is all or nothing: when one file cannot be written, none is replaced.
+    @Test func aSetWithOneUnwritableFileReplacesNone() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try AtomicFile.write("old", to: folder + "/a.md")
+        let errors = AtomicFile.writeAll([(Data("new".utf8), folder + "/a.md"), (Data("b".utf8), folder + "/missing/b.json")])
+        #expect(errors.map(\.path) == [folder + "/missing/b.json"])
+        #expect(try String(contentsOfFile: folder + "/a.md", encoding: .utf8) == "old")
+        #expect(Self.contents(folder) == ["a.md"])
+    }
+
+    @Test func whatAPathNames() throws {
+        #expect(try AtomicFile.destination(of: "/dev/stdout") == .descriptor(1))
+        #expect(try AtomicFile.destination(of: "/dev/stderr") == .descriptor(2))
+        #expect(try AtomicFile.destination(of: "/proc/self/fd/7") == .descriptor(7))
+        #expect(try AtomicFile.destination(of: "/dev/null") == .stream("/dev/null"))
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(symlink("/dev/stdout", folder + "/out") == 0)
+        #expect(try AtomicFile.destination(of: folder + "/out") == .descriptor(1))
+        #expect(symlink("a", folder + "/b") == 0 && symlink("b", folder + "/a") == 0)
+        #expect(throws: FileWriteError.self) { try AtomicFile.destination(of: folder + "/a") }
+    }
+
     @Test func folderOfAPath() {
         #expect(AtomicFile.folder(of: "r.json") == ".")
         #expect(AtomicFile.folder(of: "/r.json") == "/")

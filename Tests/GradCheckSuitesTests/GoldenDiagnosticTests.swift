@@ -159,3 +159,30 @@ import Testing
         }
     }
 }
+
+/// Control characters from a suite file (a terminal escape, a bell, a carriage return, a bidirectional
+/// override) are shown as escapes in its diagnostics, and the caret still points at the column.
+@Suite struct DiagnosticControlCharacterTests {
+    @Test func theSourceLineShowsEscapesAndTheCaretFollows() {
+        let diagnostic = SuiteDiagnostic(
+            path: "s\u{1B}]0;x\u{7}.grad", line: 2, column: 10, message: "unknown name '\u{1B}[2J'", sourceLine: "\u{1B}[31mx + y\r\u{7}")
+        #expect(diagnostic.description == """
+            s\\u{1B}]0;x\\u{7}.grad:2:10: error: unknown name '\\u{1B}[2J'
+            \\u{1B}[31mx + y\\r\\u{7}
+                          ^
+            """)
+    }
+
+    @Test func aLoadErrorCarriesNoControlCharacter() {
+        let source = "func f(x) {\n\treturn x\u{1B}[2J\u{7} + y\u{202E}\r\n}\n"
+        do {
+            _ = try SuiteLoader().loadSuite(source: source, name: "s", path: "s.grad")
+            Issue.record("loaded")
+        } catch {
+            let text = error.description
+            let controls = text.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0 == "\u{202E}" }
+            #expect(controls.isEmpty, "\(text.debugDescription)")
+            #expect(text.contains("\\u{1B}[2J"), "\(text)")
+        }
+    }
+}

@@ -1,13 +1,13 @@
 /// Text from suites made safe for a terminal or a log: control characters (which could move the cursor,
 /// clear the screen or fake a line of output) are shown as escapes instead of being sent.
 public enum TerminalText {
-    /// `text` with every control character except line feeds (when `keepingNewlines`) written as
-    /// `\n`, `\t` or `\u{1B}`.
-    public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
+    /// `text` with every control character except line feeds (when `keepingNewlines`) and tabs (when
+    /// `keepingTabs`) written as `\n`, `\t` or `\u{1B}`.
+    public static func visible(_ text: String, keepingNewlines: Bool = false, keepingTabs: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if keepingNewlines && scalar == "\n" {
+            if keepingNewlines && scalar == "\n" || keepingTabs && scalar == "\t" {
                 out.unicodeScalars.append(scalar)
             } else if isControl(scalar) {
                 out += visibleEscape(scalar)

@@ -3,7 +3,9 @@ public enum XMLText {
     /// `text` safe as element content or as a double- or single-quoted attribute value: `&`, `<`, `>`,
     /// `"` and `'` become character references. Characters that XML 1.0 forbids even as references
     /// (most C0 controls, U+FFFE, U+FFFF) are shown as `\u{1B}`; tab, line feed and carriage return are
-    /// kept in content and written as references in attributes, so that parsers do not fold them.
+    /// kept in content and written as references in attributes, so that parsers do not fold them. The
+    /// bidirectional controls are written as numeric references (`&#x202E;`), so that the markup shows
+    /// them instead of obeying them.
     public static func escape(_ text: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -18,11 +20,20 @@ public enum XMLText {
                 if attribute { out += "&#\(scalar.value);" } else { out.unicodeScalars.append(scalar) }
             case _ where !isAllowed(scalar):
                 out += TerminalText.visibleEscape(scalar)
+            case _ where isBidiControl(scalar):
+                // Allowed, but it would reorder what follows as the page shows it: written as a reference.
+                out += "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
             default:
                 out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make
+    /// text display in another order than it is written.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// Whether XML 1.0 allows `scalar` in a document.

@@ -61,10 +61,17 @@ public struct JSONParser {
             offset += 1
             return .object(members)
         }
+        var keys: Set<String> = []
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a string as an object key") }
+            let keyStart = offset
             let key = try parseString()
+            guard keys.insert(key).inserted else {
+                // The same member twice: which one a reader takes differs from reader to reader.
+                offset = keyStart
+                throw error("duplicate key \(JSONWriter.quoted(key)) in an object")
+            }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
             offset += 1

@@ -43,6 +43,7 @@ extension JSONReport {
         for element in try root.field("results").array() {
             var cell = try cell(element)
             if name != Self.schema { cell = LegacyJudgements.rebuilt(cell, from: element) }
+            try checkVerdict(of: cell, at: element)
             cells.append(cell)
         }
         let appendix = try root.optionalField("appendix").map { (field: JSONReader) throws(ReportDecodingError) in try Self.appendix(field) }
@@ -119,9 +120,33 @@ extension JSONReport {
 
     static func tolerance(_ json: JSONReader) throws(ReportDecodingError) -> Tolerance {
         Tolerance(
-            rtol: try json.field("rtol").double(), atol: try json.field("atol").double(),
-            floorFraction: try json.field("floorFraction").double(),
+            rtol: try nonNegative(json.field("rtol")), atol: try nonNegative(json.field("atol")),
+            floorFraction: try nonNegative(json.field("floorFraction")),
             scalesWithValue: try json.optionalField("scalesWithValue")?.bool() ?? false)
+    }
+
+    /// A finite number ≥ 0 (a tolerance: NaN would make every comparison fail silently, a negative one
+    /// would reject everything).
+    static func nonNegative(_ json: JSONReader) throws(ReportDecodingError) -> Double {
+        let value = try json.double()
+        guard value.isFinite, value >= 0 else { throw json.mismatch("a finite number ≥ 0") }
+        return value
+    }
+
+    /// Rejects a cell whose verdict its variant cannot have, which would otherwise be rendered as it
+    /// claims (a mutant marked `pass` counted as neither caught nor failing). A cell with an expectation
+    /// (every mutant, and a correct derivative expected to fail) ends as expected-failure,
+    /// unexpected-pass or an undecided verdict, never pass or fail; one without ends as anything but
+    /// expected-failure or unexpected-pass. The run's status and every summary are derived from the cells.
+    static func checkVerdict(of cell: CellResult, at json: JSONReader) throws(ReportDecodingError) {
+        let expected = cell.isMutant || cell.expectation != nil
+        let impossible: Set<Verdict> = expected ? [.pass, .fail] : [.expectedFailure, .unexpectedPass]
+        guard impossible.contains(cell.verdict) else { return }
+        let what = cell.isMutant ? "a mutant" : expected ? "a derivative expected to fail" : "a derivative with no expectation"
+        let allowed = Verdict.allCases.filter { !impossible.contains($0) }.map(\.rawValue).joined(separator: ", ")
+        throw ReportDecodingError(
+            path: json.path.isEmpty ? "verdict" : json.path + ".verdict",
+            problem: "\(what) cannot have the verdict \(JSONWriter.quoted(cell.verdict.rawValue)); expected one of \(allowed)")
     }
 
     static func point(_ json: JSONReader) throws(ReportDecodingError) -> PointResult {
