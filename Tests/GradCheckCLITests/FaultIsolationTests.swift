@@ -14,10 +14,18 @@ enum Executable {
     static func run(
         _ name: String, _ arguments: [String], in currentDirectory: String? = nil
     ) throws -> (status: Int32, output: String, errors: String) {
+        try launch(directory.appendingPathComponent(name), arguments, in: currentDirectory)
+    }
+
+    /// Runs the program at `url` to its end and returns its status, standard output and standard error.
+    static func launch(
+        _ url: URL, _ arguments: [String], in currentDirectory: String? = nil, environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
-        process.executableURL = directory.appendingPathComponent(name)
+        process.executableURL = url
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+        if let environment { process.environment = environment }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

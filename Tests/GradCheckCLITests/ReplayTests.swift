@@ -56,21 +56,9 @@ struct ReplayTests {
 
     /// Runs `command` with `/bin/sh`, the built `gradcheck` first on the PATH, in `directory`.
     static func shell(_ command: String, in directory: String) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = Executable.directory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return try Executable.launch(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory, environment: environment)
     }
 
     @Test func aReplayLinePastedIntoAShellReRunsTheFailingCellFromItsFile() throws {
