@@ -3,7 +3,7 @@ import GradCheckReports
 import Testing
 
 /// Runs `gradcheck run` over every suite in `HostileSuites/` — runaway loops and recursion, a billion-entry
-/// vector, a million values stored per evaluation over 5,000 inputs, integer overflow, 20,000-deep
+/// vector, vectors allocated in a long loop, integer overflow, 20,000-deep
 /// parentheses, a 20,000-term sum, bytes that are not UTF-8, values outside every domain — inside an
 /// address space of 4 GiB (`ulimit -v`), as a CI machine or a container would give it.
 ///
@@ -53,7 +53,7 @@ struct HostileSuiteTests {
     }
 
     @Test func theFolderHoldsTheHostileSuites() {
-        #expect(Self.suites.count >= 10, "\(Self.suites)")
+        #expect(Self.suites.count >= 9, "\(Self.suites)")
     }
 
     /// The iteration limit is lowered from its default so that the runaway loops reach it in a debug build
