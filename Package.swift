@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "GradCheckSuitesTests", dependencies: ["GradCheckSuites"], swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckCLITests", dependencies: ["GradCheckCLI", "gradcheck", "gradcheck-faults"],
-            swiftSettings: strictSettings),
+            exclude: ["HostileSuites"], swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckReportsTests", dependencies: ["GradCheckReports", "GradCheck"], exclude: ["Golden"],
             swiftSettings: strictSettings),

@@ -87,8 +87,23 @@ struct PointComparison {
         result.errors = ErrorMeasures(judgements: entries)
         let outside = entries.filter { $0.outcome == .outside }
         if let bad = outside.first(where: { !$0.value.isFinite }) {
+            let workingValue = try? function.evaluate(input)
+            if let reason = WorkingRangeExcuse.reason(
+                row: bad.row, column: bad.column, point: point, reference: expected, value: exact.value,
+                workingValue: workingValue, in: R.self)
+            {
+                return verdict(.inconclusive, "\(entryName(bad)) is \(format(bad.value)) here: \(reason)", on: result)
+            }
+            if let reason = WorkingRangeExcuse.widerPrecisionAgreement(
+                strategy, variant: variant, function: function, at: point, entry: bad, reference: expected,
+                timeLimit: timeLimit, in: R.self)
+            {
+                return verdict(.inconclusive, "\(entryName(bad)) is \(format(bad.value)) in \(R.precisionName) here: \(reason)", on: result)
+            }
             let message = "\(entryName(bad)) is \(format(bad.value)) where the reference is finite (\(format(bad.reference)))"
-            return verdict(.error, message, on: result)
+            // A hand-written derivative that is not finite where f and its derivative are is a wrong derivative
+            // (a failure, and a caught mutant); any other strategy that does so has malfunctioned (an error).
+            return verdict(strategy.family == .handCoded ? .fail : .error, message, on: result)
         }
         guard result.verdict != .disputed else { return result }
 

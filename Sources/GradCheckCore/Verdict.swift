@@ -10,7 +10,8 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
     case expectedFailure = "expected-failure"
     /// A declared failure that did not happen (an `@xfail` that passes, or a mutant that was not caught).
     case unexpectedPass = "unexpected-pass"
-    /// The strategy threw, returned the wrong shape, or gave NaN/∞ where the reference is finite.
+    /// The strategy threw, returned the wrong shape, or gave NaN/∞ where the reference is finite and the working
+    /// precision could have held its computation.
     case error
     /// The strategy cannot handle this function, and says so.
     case unsupported

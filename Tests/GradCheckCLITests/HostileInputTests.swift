@@ -1,4 +1,6 @@
 import Foundation
+import GradCheck
+import GradCheckReports
 import Testing
 
 /// Inputs at the edges of their types — an exponent of Int.min, a 100-character function name, counts
@@ -143,5 +145,62 @@ struct HostileInputTests {
         #expect(result.status == 64, "\(result.status) \(result.errors)")
         #expect(result.errors.contains("--budget"))
         #expect(result.errors.contains("a number of seconds > 0 and ≤ 1000000"))
+    }
+
+    // MARK: Derivatives beyond the working range
+
+    /// A non-finite entry where the reference is finite is the strategy's error only when the working
+    /// precision could have held the computation: f overflowing within one rounding of x, or a strategy that
+    /// agrees with the reference when rerun in extended precision, is `inconclusive`; a derivative that is
+    /// NaN where f is finite and tame stays an error (and a NaN mutant is caught).
+    @Test func aDerivativeBeyondTheWorkingRangeIsInconclusiveNotAnError() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let suite = directory + "/range.grad"
+        try """
+        @points((-1))
+        func steep(x) {
+            return x ^ (0 - 9223372036854775807 - 1)
+        }
+
+        @points((-1e308))
+        func product(x) {
+            return exp(x) * x * x
+        }
+
+        @points((0.5))
+        func tame(x) {
+            return x * x
+        }
+
+        gradient tame {
+            return [2 * x]
+        }
+
+        @mutant("NaN")
+        gradient tame {
+            return [sqrt(0 - x)]
+        }
+
+        """.write(toFile: suite, atomically: true, encoding: .utf8)
+        let run = try Executable.run("gradcheck", ["run", suite, "--no-timing", "--format", "json"]
+            + ["forward-difference", "forward", "reverse", "hand-coded"].flatMap { ["--strategy", $0] })
+        #expect(run.status == 0, "\(run.errors)")
+        let report = try JSONReport.decode(run.output)
+        func cell(_ function: String, _ strategy: String, mutant: Bool = false) throws -> CellResult {
+            try #require(report.cells.first {
+                $0.function.description == "range/\(function)" && $0.strategy == strategy && ($0.variant != .correct) == mutant
+            })
+        }
+        let steep = try cell("steep", "forward-difference")
+        #expect(steep.verdict == .inconclusive)
+        #expect(steep.message?.contains("f leaves the range of Double within one rounding of the input") == true, "\(steep.message ?? "")")
+        let product = try cell("product", "reverse")
+        #expect(product.verdict == .inconclusive)
+        #expect(product.message?.contains("the same strategy in Float80 gives 0") == true, "\(product.message ?? "")")
+        #expect(try cell("product", "forward").verdict == .pass)
+        #expect(try cell("tame", "hand-coded").verdict == .pass)
+        let mutant = try cell("tame", "hand-coded", mutant: true)
+        #expect(mutant.verdict == .expectedFailure, "\(mutant.verdict) \(mutant.message ?? "")")
     }
 }
