@@ -14,8 +14,11 @@ import Foundation
 ///    largest finite value, the neighbours of x in `R` overflow, and any difference stencil, complex step or
 ///    chain of rounded operations through them does too (`x^(−2⁶³)` at x = −1: f = 1, ∂f/∂x ≈ 9.2·10¹⁸,
 ///    κ ≈ 2048 in Double against a headroom of 709.8).
+/// A fourth excuse is evidence rather than a fact of the point (``widerPrecisionAgreement(_:variant:function:at:entry:reference:timeLimit:in:)``):
+/// the same strategy rerun in ``ExtendedReal`` agrees with the reference, so only `R`'s range failed inside it.
 /// In each case the point is `inconclusive` with the reason, never `pass` and never a failure of the strategy.
-/// A non-finite entry where f is finite and well inside `R`'s range stays an `error`.
+/// A non-finite entry where f is finite and well inside `R`'s range stays an `error` (a `fail` for a
+/// hand-written derivative). Both are asked only on that rare path, so they cost nothing on the usual one.
 enum WorkingRangeExcuse {
     /// The reason entry (`row`, `column`) may be non-finite in `R` at `point`, or nil when nothing excuses it.
     ///
