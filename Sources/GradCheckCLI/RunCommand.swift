@@ -28,7 +28,7 @@ struct RunCommand {
             .value("--tag", "tag", help: "Only functions with this tag (repeatable).", repeatable: true),
             .value(
                 "--points", "n",
-                help: "Seeded random points per function, added to all its explicit @points (default: 3); 'auto': 3, plus seeded points of the domain until both sides of every branch are seen (at most 64 tried, 16 added)."),
+                help: "Seeded random points per function, added to all its explicit @points (default: 3); 'auto': 3, then seeded points of the domain until every branch shows both sides (at most 64 tried, 16 added)."),
             .value("--seed", "n", help: "Seed of the random sample points (default: 1)."),
             .value("--rtol", "x", help: "Relative tolerance for every strategy (default: per family)."),
             .value("--atol", "x", help: "Absolute tolerance for every strategy (default: 0 or per family)."),
@@ -144,6 +144,7 @@ struct RunCommand {
         let selectedSuites = Set(functions.map(\.id.suite))
         report.metadata.suiteSources = corpus.suiteSources.filter { selectedSuites.contains($0.key) }
         report.metadata.replayOptions = Self.replayedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
+        if autoPoints { report.metadata.replayOptions += ["--points", "auto"] }
         if output.drawsCharts {
             report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
         }
