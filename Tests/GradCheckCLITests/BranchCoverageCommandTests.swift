@@ -58,6 +58,7 @@ struct BranchCoverageCommandTests {
         #expect(coverage.function.name == "kink" && coverage.sites == 1 && coverage.sidesSeen == 1 && coverage.points == 3)
         #expect(coverage.fraction == 0.5 && coverage.warnings.count == 1)
         #expect(JSONReport(report).render() == json.standardOutput)
+        #expect(MarkdownReport(report).render().contains("### One-sided branches"))
         // A sides count beyond twice the sites is refused.
         let bad = json.standardOutput.replacingOccurrences(of: "\"sidesSeen\": 1", with: "\"sidesSeen\": 3")
         #expect(bad != json.standardOutput)
