@@ -76,6 +76,9 @@ struct RunCommand {
             "--max-depth", default: tool.suiteLimits.maximumRecursionDepth, range: 1...100_000)
         var configuration = RunConfiguration()
         let autoPoints = parsed.value("--points") == "auto"
+        if let value = parsed.value("--points"), !autoPoints, Int(value) == nil {
+            throw UsageError.invalidValue(option: "--points", value: value, expected: "a whole number from 0 to 1000, or auto")
+        }
         configuration.pointsPerFunction = autoPoints ? 3 : try parsed.integer("--points", default: 3, range: 0...1000)
         configuration.seed = try parsed.seed("--seed", default: 1)
         configuration.measureTimings = !parsed.has("--no-timing")

@@ -44,6 +44,9 @@ struct BranchCoverageCommandTests {
         // The same seed gives the same points.
         let again = tool.run(["run", file, "--strategy", "hand-coded", "--no-timing", "--points", "auto"])
         #expect(again.standardOutput == auto.standardOutput)
+        let typo = tool.run(["run", file, "--points", "automatic"])
+        #expect(typo.exitCode == .usage)
+        #expect(typo.standardError.contains("a whole number from 0 to 1000, or auto"))
     }
 
     @Test func theJSONReportCarriesTheCoverageAndReadsBack() throws {
