@@ -62,6 +62,10 @@ struct BranchCoverageCommandTests {
         #expect(coverage.fraction == 0.5 && coverage.warnings.count == 1)
         #expect(JSONReport(report).render() == json.standardOutput)
         #expect(MarkdownReport(report).render().contains("### One-sided branches"))
+        let html = HTMLReport(report).render()
+        #expect(html.contains("<h2>Branch coverage</h2>"))
+        #expect(html.contains("<td>kink/kink</td><td class=\"num\">1 / 2</td><td class=\"num\">3</td>"))
+        #expect(html.contains("(if) took only the false side at the 3 checked points"))
         // A sides count beyond twice the sites is refused.
         let bad = json.standardOutput.replacingOccurrences(of: "\"sidesSeen\": 1", with: "\"sidesSeen\": 3")
         #expect(bad != json.standardOutput)
