@@ -26,7 +26,9 @@ struct RunCommand {
             .value("--strategy", "id", help: "Only this strategy (repeatable; see 'gradcheck list strategies').", repeatable: true),
             .value("--function", "glob", help: "Only functions whose suite/name or name match (repeatable).", repeatable: true),
             .value("--tag", "tag", help: "Only functions with this tag (repeatable).", repeatable: true),
-            .value("--points", "n", help: "Seeded random points per function, added to all its explicit @points (default: 3)."),
+            .value(
+                "--points", "n",
+                help: "Seeded random points per function, added to all its explicit @points (default: 3); 'auto': 3, then seeded points of the domain until every branch shows both sides (at most 64 tried, 16 added)."),
             .value("--seed", "n", help: "Seed of the random sample points (default: 1)."),
             .value("--rtol", "x", help: "Relative tolerance for every strategy (default: per family)."),
             .value("--atol", "x", help: "Absolute tolerance for every strategy (default: 0 or per family)."),
@@ -73,7 +75,11 @@ struct RunCommand {
         tool.suiteLimits.maximumRecursionDepth = try parsed.integer(
             "--max-depth", default: tool.suiteLimits.maximumRecursionDepth, range: 1...100_000)
         var configuration = RunConfiguration()
-        configuration.pointsPerFunction = try parsed.integer("--points", default: 3, range: 0...1000)
+        let autoPoints = parsed.value("--points") == "auto"
+        if let value = parsed.value("--points"), !autoPoints, Int(value) == nil {
+            throw UsageError.invalidValue(option: "--points", value: value, expected: "a whole number from 0 to 1000, or auto")
+        }
+        configuration.pointsPerFunction = autoPoints ? 3 : try parsed.integer("--points", default: 3, range: 0...1000)
         configuration.seed = try parsed.seed("--seed", default: 1)
         configuration.measureTimings = !parsed.has("--no-timing")
         configuration.cellTimeout = try parsed.nonNegativeReal("--cell-timeout") ?? configuration.cellTimeout
@@ -111,6 +117,9 @@ struct RunCommand {
                 return CommandResult(exitCode: .invalidData, standardError: "error: baseline \(path): \(message)\n")
             }
         }
+        if autoPoints {
+            configuration.extraPoints = BranchCoverageRun.pointsReachingBothSides(functions, configuration: configuration)
+        }
         let runner = Runner(reference: ExtendedForwardReference(), configuration: configuration)
         var report: RunReport
         if parsed.has("--isolate") {
@@ -138,11 +147,17 @@ struct RunCommand {
         let selectedSuites = Set(functions.map(\.id.suite))
         report.metadata.suiteSources = corpus.suiteSources.filter { selectedSuites.contains($0.key) }
         report.metadata.replayOptions = Self.replayedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
+        if autoPoints { report.metadata.replayOptions += ["--points", "auto"] }
         if output.drawsCharts {
             report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
         }
+        report.coverage = BranchCoverageRun.coverage(of: functions, configuration: configuration)
         var result = output.deliver(report)
         result.standardError = warnings + result.standardError
+        let coverageWarnings = report.coverage.flatMap { coverage in
+            coverage.warnings.map { "warning: \(coverage.function): \($0)\n" }
+        }.joined()
+        if output.standardOutput == .text { result.standardOutput += coverageWarnings } else { result.standardError += coverageWarnings }
         if let baseline, let path = parsed.value("--baseline") {
             let comparison = BaselineComparison(current: report, baseline: baseline)
             let text = comparison.render(baselinePath: path)

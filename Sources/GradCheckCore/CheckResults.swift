@@ -178,10 +178,18 @@ public struct RunReport: Sendable, Codable {
     /// Sweeps and the swell study, for charts; empty unless a charting format asked for them.
     public var appendix: RunAppendix
 
-    public init(metadata: RunMetadata, cells: [CellResult], appendix: RunAppendix = RunAppendix()) {
+    /// The branch coverage of the functions whose branches could be observed (`.grad` suite functions),
+    /// in run order; empty when not measured.
+    public var coverage: [FunctionBranchCoverage]
+
+    public init(
+        metadata: RunMetadata, cells: [CellResult], appendix: RunAppendix = RunAppendix(),
+        coverage: [FunctionBranchCoverage] = []
+    ) {
         self.metadata = metadata
         self.cells = cells
         self.appendix = appendix
+        self.coverage = coverage
     }
 
     /// The counts of cells by verdict.

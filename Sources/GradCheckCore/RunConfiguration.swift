@@ -22,4 +22,8 @@ public struct RunConfiguration: Sendable {
     public var maximumInputs = 10_000
 
     public init() {}
+
+    /// Points checked besides the drawn ones, per function (what `--points auto` adds to reach both
+    /// sides of every branch).
+    public var extraPoints: [FunctionID: [[Double]]] = [:]
 }

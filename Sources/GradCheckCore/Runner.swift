@@ -26,9 +26,9 @@ public struct Runner: Sendable {
             }
             // Points rounded to the working precision first, so that the reference and the strategies see the
             // same point (a Double point 1 + 10⁻⁹ is 1 in Float, which may sit on a kink).
-            let points = function.sampling.points(
+            let points = (function.sampling.points(
                 random: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description
-            ).map { $0.map { R($0).doubleValue } }
+            ) + (configuration.extraPoints[function.id] ?? [])).map { $0.map { R($0).doubleValue } }
             let references = points.map { point in
                 Result { try referenceWithSensitivity(function, at: point, in: R.self) }
             }

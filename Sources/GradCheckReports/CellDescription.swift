@@ -91,7 +91,10 @@ public enum CellDescription {
             words.append(shellWord(path.hasPrefix("-") ? "./" + path : path))
         }
         words += ["--function", singleQuoted(cell.function.description), "--strategy", shellWord(cell.strategy)]
-        words += ["--seed", String(metadata.seed), "--points", String(metadata.pointsPerFunction)]
+        words += ["--seed", String(metadata.seed)]
+        // `--points auto` is among the replayed options when the run used it (its points depend only on
+        // the function and the seed).
+        if !metadata.replayOptions.contains("--points") { words += ["--points", String(metadata.pointsPerFunction)] }
         if metadata.precision != "Double" { words += ["--precision", shellWord(metadata.precision.lowercased())] }
         words += metadata.replayOptions.map(shellWord)
         return words.joined(separator: " ")

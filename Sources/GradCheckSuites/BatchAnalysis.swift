@@ -102,8 +102,8 @@ struct BatchAnalysis {
         case .constant: true
         case .local(let slot): isInvariantSlot(slot)
         case .fromInt(let value): isPure(value) && !dependsOnLoop(value)
-        case .negate(let value), .function1(_, let value): isInvariant(value)
-        case .arithmetic(_, let a, let b), .powerReal(let a, let b), .function2(_, let a, let b):
+        case .negate(let value), .function1(_, let value, _): isInvariant(value)
+        case .arithmetic(_, let a, let b), .powerReal(let a, let b), .function2(_, let a, let b, _):
             isInvariant(a) && isInvariant(b)
         case .powerInt(let base, let exponent): isInvariant(base) && isPure(exponent) && !dependsOnLoop(exponent)
         case .element(.local(let vector), let index, _):
@@ -204,10 +204,10 @@ struct BatchAnalysis {
         case .powerReal(let lhs, let rhs):
             guard let a = lower(lhs), let b = lower(rhs) else { return nil }
             return zipFunction(a, b) { Double.pow($0, $1) }
-        case .function1(let function, let value):
+        case .function1(let function, let value, _):
             guard let operand = lower(value) else { return nil }
             return map(operand) { function.apply($0) }
-        case .function2(let function, let lhs, let rhs):
+        case .function2(let function, let lhs, let rhs, _):
             guard let a = lower(lhs), let b = lower(rhs) else { return nil }
             return zipFunction(a, b) { function.apply($0, $1) }
         default:

@@ -6,13 +6,16 @@ final class CompiledProgram<S: DifferentiableScalar>: @unchecked Sendable {
     /// The compiled body of each function, by index (set once, in `init`, before any code can run).
     private let bodies: UnsafeMutablePointer<StatementCode<S>?>
 
-    init(functions: [FunctionIR]) {
+    /// `recordsBranches`: compile the coverage form, which notes every branch decision (see
+    /// ``BranchSiteLog``).
+    init(functions: [FunctionIR], recordsBranches: Bool = false) {
         self.functions = functions
         bodies = UnsafeMutablePointer.allocate(capacity: max(1, functions.count))
         bodies.initialize(repeating: nil, count: max(1, functions.count))
         for (index, function) in functions.enumerated() {
             let compiler = Compiler<S>(
-                program: self, resultType: function.resultType, resultSlot: function.resultSlot, location: function.location)
+                program: self, resultType: function.resultType, resultSlot: function.resultSlot, location: function.location,
+                recordsBranches: recordsBranches)
             bodies[index] = compiler.block(function.body)
         }
     }

@@ -99,7 +99,7 @@ extension Compiler {
         case .forRange(let variable, let lowerIR, let upperIR, let inclusive, let bodyIR, let cost, let location):
             return forRange(variable, lowerIR, upperIR, inclusive, bodyIR, cost: cost, at: location)
         case .whileLoop(let conditionIR, let bodyIR, let cost, let location):
-            let (condition, body) = (bool(conditionIR), block(bodyIR))
+            let (condition, body) = (recorded(bool(conditionIR), BranchSite(location: location, kind: "while")), block(bodyIR))
             return { frame in
                 while try condition(frame) {
                     try ExecutionState.chargeIteration(frame.state, cost: cost, at: location)
@@ -169,13 +169,21 @@ extension Compiler {
         }
     }
 
-    func conditional(_ branches: [(BoolIR, [StatementIR])], _ otherwise: [StatementIR]) -> StatementCode<S> {
+    /// `condition`, noting its outcome at `site` when the code records branches.
+    func recorded(_ condition: @escaping BoolCode<S>, _ site: BranchSite) -> BoolCode<S> {
+        guard recordsBranches else { return condition }
+        return { frame in BranchSiteLog.record(site, try condition(frame)) }
+    }
+
+    func conditional(_ branches: [(BoolIR, [StatementIR], SuiteLocation)], _ otherwise: [StatementIR]) -> StatementCode<S> {
         let elseCode = block(otherwise)
         if branches.count == 1 {
-            let (condition, body) = (bool(branches[0].0), block(branches[0].1))
+            let (condition, body) = (
+                recorded(bool(branches[0].0), BranchSite(location: branches[0].2, kind: "if")), block(branches[0].1)
+            )
             return { frame in try condition(frame) ? body(frame) : elseCode(frame) }
         }
-        let compiled = branches.map { (bool($0.0), block($0.1)) }
+        let compiled = branches.map { (recorded(bool($0.0), BranchSite(location: $0.2, kind: "if")), block($0.1)) }
         return { frame in
             for (condition, body) in compiled {
                 if try condition(frame) { return try body(frame) }
@@ -208,7 +216,7 @@ extension Compiler {
             return .normal
         }
         // In Double, a loop of simple arithmetic runs batched when it can (same results, bit for bit).
-        guard S.self == Double.self,
+        guard S.self == Double.self, !recordsBranches,
             let batch = BatchAnalysis.loop(
                 scalar: unsafeBitCast(self, to: Compiler<Double>.self), variable: variable, lower: lowerIR, upper: upperIR,
                 inclusive: inclusive, body: bodyIR, cost: cost)

@@ -26,6 +26,9 @@ struct Compiler<S: DifferentiableScalar> {
     let resultSlot: Int
     /// The function's location, for errors that have no better place (budgets of vector literals).
     let location: SuiteLocation
+    /// Whether the code notes the side taken at every branch site in the current ``BranchSiteLog``
+    /// (only the coverage form of a program; the forms the strategies run do not).
+    var recordsBranches = false
 
     func real(_ expr: RealIR) -> RealCode<S> {
         switch expr {
@@ -55,10 +58,26 @@ struct Compiler<S: DifferentiableScalar> {
         case .powerReal(let base, let exponent):
             let (x, y) = (real(base), real(exponent))
             return { frame in S.pow(try x(frame), try y(frame)) }
-        case .function1(let function, let argument):
-            return function1(function, real(argument))
-        case .function2(let function, let lhs, let rhs):
-            return function2(function, real(lhs), real(rhs))
+        case .function1(let function, let argument, let location):
+            let code = function1(function, real(argument))
+            guard recordsBranches, function == .abs || function == .relu else { return code }
+            let site = BranchSite(location: location, kind: function.rawValue)
+            let x = real(argument)
+            return { frame in
+                let value = try x(frame)
+                BranchSiteLog.record(site, function == .abs ? value >= S(0) : value > S(0))
+                return try code(frame)
+            }
+        case .function2(let function, let lhs, let rhs, let location):
+            let code = function2(function, real(lhs), real(rhs))
+            guard recordsBranches, function == .max || function == .min else { return code }
+            let site = BranchSite(location: location, kind: function.rawValue)
+            let (a, b) = (real(lhs), real(rhs))
+            return { frame in
+                let (x, y) = (try a(frame), try b(frame))
+                BranchSiteLog.record(site, function == .max ? x >= y : x <= y)
+                return try code(frame)
+            }
         case .element(let vectorIR, let indexIR, let location):
             if let leaf = elementLeaf(vectorIR, indexIR) {
                 let load = ElementLoad<S>(vector: leaf.vector, index: leaf.index, offset: leaf.offset, location: location)

@@ -89,7 +89,7 @@ extension FunctionChecker {
             let checked = check(arguments[0], intContext: intContext && function == .abs)
             if function == .abs, case .int(let ir) = checked { return .int(.abs(ir, location(offset))) }
             guard let real = checked.real else { return needsNumbers(name, [checked], arguments) }
-            return .real(.function1(function, real))
+            return .real(.function1(function, real, location(offset)))
         case .real2(let function):
             let integers = (function == .max || function == .min) && (intContext || arguments.allSatisfy(isIntegerValued))
             let a = check(arguments[0], intContext: integers)
@@ -98,7 +98,7 @@ extension FunctionChecker {
                 return .int(function == .max ? .max(x, y) : .min(x, y))
             }
             guard let x = a.real, let y = b.real else { return needsNumbers(name, [a, b], arguments) }
-            return .real(.function2(function, x, y))
+            return .real(.function2(function, x, y, location(offset)))
         }
     }
 

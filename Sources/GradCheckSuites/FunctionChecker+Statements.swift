@@ -7,11 +7,11 @@ extension FunctionChecker {
         case .assignment(let target, let op, let operatorOffset, let value):
             return checkAssignment(target: target, op: op, operatorOffset: operatorOffset, value: value)
         case .conditional(let branches, let otherwise):
-            var lowered: [(BoolIR, [StatementIR])] = []
+            var lowered: [(BoolIR, [StatementIR], SuiteLocation)] = []
             for branch in branches {
                 let condition = condition(branch.condition, what: "an 'if' condition")
                 let body = checkBlock(branch.body)
-                if let condition { lowered.append((condition, body)) }
+                if let condition { lowered.append((condition, body, location(branch.condition.offset))) }
             }
             let elseBody = otherwise.map { checkBlock($0) } ?? []
             return .conditional(lowered, otherwise: elseBody)

@@ -43,8 +43,9 @@ indirect enum RealIR: Sendable {
     case powerInt(RealIR, IntIR)
     /// `x^y` with a Real exponent: `S.pow(x, y)`.
     case powerReal(RealIR, RealIR)
-    case function1(RealFunction1, RealIR)
-    case function2(RealFunction2, RealIR, RealIR)
+    /// The location is where the call is written (the branch site of a kinked built-in such as `abs`).
+    case function1(RealFunction1, RealIR, SuiteLocation)
+    case function2(RealFunction2, RealIR, RealIR, SuiteLocation)
     case element(VectorIR, IntIR, SuiteLocation)
     case matrixElement(MatrixIR, IntIR, IntIR, SuiteLocation)
     case call(CallIR)
@@ -132,7 +133,8 @@ indirect enum StatementIR: Sendable {
     case setMatrixElement(matrix: Int, row: IntIR, column: IntIR, op: ArithmeticOperator?, value: RealIR, SuiteLocation)
     /// `m[i] = v`.
     case setRow(matrix: Int, row: IntIR, value: VectorIR, SuiteLocation)
-    case conditional([(BoolIR, [StatementIR])], otherwise: [StatementIR])
+    /// Each branch with its condition's location (a branch site for coverage).
+    case conditional([(BoolIR, [StatementIR], SuiteLocation)], otherwise: [StatementIR])
     /// `cost` is the static size of one iteration (body plus bounds), charged to the work budget.
     case forRange(variable: Int, lower: IntIR, upper: IntIR, inclusive: Bool, body: [StatementIR], cost: Int, SuiteLocation)
     case whileLoop(BoolIR, body: [StatementIR], cost: Int, SuiteLocation)

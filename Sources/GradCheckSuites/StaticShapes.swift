@@ -101,7 +101,7 @@ struct StaticShapes {
             switch statement {
             case .returnValue(let value, let offset): result.append((value, offset))
             case .conditional(let branches, let otherwise):
-                for (_, body) in branches { result += returns(in: body) }
+                for (_, body, _) in branches { result += returns(in: body) }
                 result += returns(in: otherwise)
             case .forRange(_, _, _, _, let body, _, _), .whileLoop(_, let body, _, _):
                 result += returns(in: body)

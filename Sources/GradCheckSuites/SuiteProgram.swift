@@ -19,6 +19,23 @@ final class SuiteProgram: Sendable {
         double = CompiledProgram<Double>(functions: functions)
     }
 
+    private let coverageForm = Mutex<CompiledProgram<Double>?>(nil)
+
+    /// Runs function `index` in `Double` through the coverage form of the program (compiled on first
+    /// use), and returns the sides taken at every branch site reached, in it and in what it calls. An
+    /// evaluation that fails keeps the sides taken before the failure.
+    func branchOutcomes(_ index: Int, inputs: [Double], lengths: [String: Int]) -> [BranchSite: (sawTrue: Bool, sawFalse: Bool)] {
+        let functions = self.functions
+        let program = coverageForm.withLock { form in
+            if let form { return form }
+            let compiled = CompiledProgram<Double>(functions: functions, recordsBranches: true)
+            form = compiled
+            return compiled
+        }
+        let limits = self.limits
+        return BranchSiteLog.recording { _ = try program.run(index, inputs: inputs, lengths: lengths, limits: limits) }
+    }
+
     /// The program compiled for `S`.
     func compiled<S: DifferentiableScalar>(for _: S.Type) -> CompiledProgram<S> {
         if S.self == Double.self { return unsafeBitCast(double, to: CompiledProgram<S>.self) }

@@ -40,7 +40,7 @@ struct CommandLineTests {
               --strategy <id>         Only this strategy (repeatable; see 'gradcheck list strategies').
               --function <glob>       Only functions whose suite/name or name match (repeatable).
               --tag <tag>             Only functions with this tag (repeatable).
-              --points <n>            Seeded random points per function, added to all its explicit @points (default: 3).
+              --points <n>            Seeded random points per function, added to all its explicit @points (default: 3); 'auto': 3, then seeded points of the domain until every branch shows both sides (at most 64 tried, 16 added).
               --seed <n>              Seed of the random sample points (default: 1).
               --rtol <x>              Relative tolerance for every strategy (default: per family).
               --atol <x>              Absolute tolerance for every strategy (default: 0 or per family).

@@ -137,7 +137,7 @@ struct JSONReportTests {
     @Test func everyModelFieldIsInTheSchema() {
         let report = ReportFixture.report
         let known: [String: Set<String>] = [
-            "RunReport": ["metadata", "cells", "appendix"],
+            "RunReport": ["metadata", "cells", "appendix", "coverage"],
             "RunMetadata": [
                 "seed", "pointsPerFunction", "precision", "reference", "buildConfiguration", "timed", "suiteSources",
                 "replayOptions",

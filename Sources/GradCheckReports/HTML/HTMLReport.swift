@@ -33,6 +33,7 @@ public struct HTMLReport {
         if !summary.failingCells.isEmpty { out += failuresSection(summary.failingCells) }
         out += chartsSection()
         out += resultsSection(summary)
+        out += coverageSection()
         out += "<footer>Written by gradcheck (report schema \(JSONReport.schema)). No script, no external files.</footer>\n"
         out += "</body>\n</html>\n"
         return out
@@ -173,6 +174,25 @@ public struct HTMLReport {
             out += "</tbody>\n</table>\n"
         }
         return out + "</section>\n"
+    }
+
+    /// The branch coverage: one row per function with a branch site (sides seen over sides reached), and
+    /// its one-sided branches; nothing when coverage was not measured.
+    func coverageSection() -> String {
+        guard !report.coverage.isEmpty else { return "" }
+        var out = "<section id=\"coverage\">\n<h2>Branch coverage</h2>\n"
+            + "<p>Branch sites (<code>if</code>, <code>while</code>, <code>abs</code>, <code>relu</code>, <code>max</code>, "
+            + "<code>min</code>) of each suite function and its hand-written derivative, and which sides the checked points "
+            + "took. A one-sided branch was never tested on its other side.</p>\n"
+            + "<table>\n<thead><tr><th>function</th><th class=\"num\">sides seen</th><th class=\"num\">points</th>"
+            + "<th>one-sided branches</th></tr></thead>\n<tbody>\n"
+        for coverage in report.coverage {
+            let warnings = coverage.warnings.isEmpty ? "-" : coverage.warnings.map(h).joined(separator: "<br/>")
+            out += "<tr\(coverage.warnings.isEmpty ? "" : " class=\"warns\"")><td>\(h(coverage.function.description))</td>"
+                + "<td class=\"num\">\(coverage.sidesSeen) / \(2 * coverage.sites)</td><td class=\"num\">\(coverage.points)</td>"
+                + "<td>\(warnings)</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
     }
 
     /// The points of a cell, folded away: each with its coordinates, verdict, error and message.

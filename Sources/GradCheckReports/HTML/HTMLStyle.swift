@@ -21,6 +21,7 @@ enum HTMLStyle {
         th { background: #f4f4f4; font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.fails td { background: #fff1f1; }
+        tr.warns td { background: #fff8e1; }
         tr.outside td { color: #a50026; font-weight: 600; }
         code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
         pre { background: #f6f8fa; padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; }

@@ -47,7 +47,24 @@ extension JSONReport {
             cells.append(cell)
         }
         let appendix = try root.optionalField("appendix").map { (field: JSONReader) throws(ReportDecodingError) in try Self.appendix(field) }
-        return RunReport(metadata: metadata, cells: cells, appendix: appendix ?? RunAppendix())
+        var coverage: [FunctionBranchCoverage] = []
+        for element in try root.optionalField("coverage")?.array() ?? [] {
+            coverage.append(try Self.coverage(element))
+        }
+        return RunReport(metadata: metadata, cells: cells, appendix: appendix ?? RunAppendix(), coverage: coverage)
+    }
+
+    /// One function's branch coverage; `fraction` is derived, not read.
+    static func coverage(_ json: JSONReader) throws(ReportDecodingError) -> FunctionBranchCoverage {
+        let sites = try json.field("branchSites").count()
+        let sidesSeenField = try json.field("sidesSeen")
+        let sidesSeen = try sidesSeenField.count()
+        guard sidesSeen <= 2 * sites else { throw sidesSeenField.mismatch("at most twice branchSites") }
+        var warnings: [String] = []
+        for warning in try json.field("warnings").array() { warnings.append(try warning.string()) }
+        return FunctionBranchCoverage(
+            function: FunctionID(suite: try json.field("suite").string(), name: try json.field("function").string()),
+            sites: sites, sidesSeen: sidesSeen, points: try json.field("points").count(), warnings: warnings)
     }
 
     static func appendix(_ json: JSONReader) throws(ReportDecodingError) -> RunAppendix {

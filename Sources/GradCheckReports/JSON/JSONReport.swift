@@ -24,6 +24,8 @@ public struct JSONReport {
     public func value() -> JSONValue {
         let summary = ReportSummary(report)
         let tally = report.mutantTally
+        // `coverage` is optional (written when measured), so reports without it still read.
+        let coverage = report.coverage.isEmpty ? [] : [JSONMember("coverage", .array(report.coverage.map(Self.json)))]
         return .object([
             JSONMember("schema", .string(Self.schema)),
             JSONMember("metadata", Self.json(report.metadata)),
@@ -37,6 +39,18 @@ public struct JSONReport {
             ])),
             JSONMember("results", .array(report.cells.map(Self.json))),
             JSONMember("appendix", Self.json(report.appendix)),
+        ] + coverage)
+    }
+
+    static func json(_ coverage: FunctionBranchCoverage) -> JSONValue {
+        .object([
+            JSONMember("suite", .string(coverage.function.suite)),
+            JSONMember("function", .string(coverage.function.name)),
+            JSONMember("branchSites", .int(coverage.sites)),
+            JSONMember("sidesSeen", .int(coverage.sidesSeen)),
+            JSONMember("points", .int(coverage.points)),
+            JSONMember("fraction", .double(coverage.fraction)),
+            JSONMember("warnings", .array(coverage.warnings.map(JSONValue.string))),
         ])
     }
 

@@ -2,7 +2,7 @@ import GradCheckCore
 
 /// The Markdown report, for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a status heading, a
 /// summary line (counts by verdict, mutants caught, the slowest and the worst check), the failures with
-/// their entries and replay commands, then a table per suite.
+/// their entries and replay commands, then a table per suite, then the one-sided branches (if any).
 ///
 /// Every string from a suite goes through ``MarkdownText/escape(_:)`` (or into a code block whose fence
 /// it cannot close), so a function named `a|b` or `<script>` shows as itself and never breaks a table.
@@ -31,6 +31,15 @@ public struct MarkdownReport {
         }
         for (suite, cells) in summary.suites {
             out += "\n### Suite \(MarkdownText.escape(suite))\n\n" + table(cells)
+        }
+        let oneSided = report.coverage.filter { !$0.warnings.isEmpty }
+        if !oneSided.isEmpty {
+            out += "\n### One-sided branches\n\n"
+            for coverage in oneSided {
+                for warning in coverage.warnings {
+                    out += "- ⚠️ \(MarkdownText.escape(coverage.function.description)): \(MarkdownText.escape(warning))\n"
+                }
+            }
         }
         return out
     }

@@ -1,0 +1,52 @@
+import GradCheckCore
+import GradCheckSuites
+
+/// Branch coverage for a run: measured for the `.grad` suite functions (the only ones whose branches the
+/// interpreter can observe), at the points the run checks.
+enum BranchCoverageRun {
+    /// The points the runner draws for `function` under `configuration`, plus its extra points.
+    static func checkedPoints(of function: any TestFunction, configuration: RunConfiguration) -> [[Double]] {
+        function.sampling.points(
+            random: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description)
+            + (configuration.extraPoints[function.id] ?? [])
+    }
+
+    /// `--points auto`: per suite function, the points that bring a branch's missing side into view
+    /// (see ``SuiteFunction/pointsReachingBothSides(from:seed:)``); functions that need none are absent.
+    static func pointsReachingBothSides(
+        _ functions: [any TestFunction], configuration: RunConfiguration
+    ) -> [FunctionID: [[Double]]] {
+        var extra: [FunctionID: [[Double]]] = [:]
+        for case let function as SuiteFunction in functions where function.inputCount <= configuration.maximumInputs {
+            let points = checkedPoints(of: function, configuration: configuration)
+            let seed = configuration.seed
+            // An evaluation that overruns the cell timeout adds nothing (the check itself reports the overrun).
+            let added = (try? TimeLimit.run(seconds: configuration.cellTimeout) {
+                function.pointsReachingBothSides(from: points, seed: seed)
+            }) ?? []
+            if !added.isEmpty { extra[function.id] = added }
+        }
+        return extra
+    }
+
+    /// The coverage of every suite function that has a branch site, at its checked points. The evaluation
+    /// of one function runs under the cell timeout; one that overruns it is listed with no site and a
+    /// warning saying its coverage was not measured.
+    static func coverage(of functions: [any TestFunction], configuration: RunConfiguration) -> [FunctionBranchCoverage] {
+        var result: [FunctionBranchCoverage] = []
+        for case let function as SuiteFunction in functions where function.inputCount <= configuration.maximumInputs {
+            let points = checkedPoints(of: function, configuration: configuration)
+            do {
+                let coverage = try TimeLimit.run(seconds: configuration.cellTimeout) { function.branchCoverage(at: points) }
+                if !coverage.sites.isEmpty { result.append(FunctionBranchCoverage(coverage, of: function.id)) }
+            } catch let overrun as TimeLimitExceeded {
+                result.append(FunctionBranchCoverage(
+                    function: function.id, sites: 0, sidesSeen: 0, points: points.count,
+                    warnings: ["branch coverage not measured: evaluating the \(points.count) checked points took over \(format(overrun.seconds)) s (--cell-timeout)"]))
+            } catch {
+                // `TimeLimit.run` throws only what its body throws, and the body does not throw.
+            }
+        }
+        return result
+    }
+}
