@@ -18,8 +18,8 @@ import Foundation
 struct PointComparison {
     let function: any TestFunction
     let tolerance: Tolerance
-    /// The most seconds the strategy may take (nil: no limit).
-    var timeLimit: Double?
+    /// How long the strategy may take.
+    var deadline = PhaseDeadline(cellTimeout: nil, runSeconds: nil)
     /// Failing entries within this many times the strategy's error estimate count as undecided. Error
     /// estimates of differences are heuristics that can be off by a few times; a derivative that is
     /// really wrong is off by far more than ten times its estimate.
@@ -58,11 +58,11 @@ struct PointComparison {
         let output: StrategyOutput<R>
         do {
             let function = self.function
-            output = try TimeLimit.run(seconds: timeLimit) {
+            output = try deadline.run(phase: "the strategy \(strategy.id)") {
                 try strategy.derivative(of: function, at: input, variant: variant)
             }
         } catch let overrun as TimeLimitExceeded {
-            return verdict(.error, "\(strategy.id) \(overrun)", on: result)
+            return verdict(.error, "\(overrun)", on: result)
         } catch StrategyError.unsupported(let reason) {
             return verdict(.unsupported, reason, on: result)
         } catch {

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// The storage of one running call: typed slots addressed by index, plus a pointer to the state shared
 /// by the whole evaluation (budgets, call depth).
 ///
@@ -68,7 +70,12 @@ enum ExecutionState {
     static let maximumVectorLength = 6
     /// The stack address where the evaluation started.
     static let stackRoot = 7
-    static let count = 8
+    /// Iterations and calls left before the next look at ``CancellationToken/current``.
+    static let pollCountdown = 8
+    static let count = 9
+    /// Iterations and calls between two looks at the cancellation token: an abandoned evaluation stops
+    /// within this many.
+    static let pollInterval = 4096
 
     /// A fresh state for one evaluation under `limits`.
     static func allocate(_ limits: RuntimeLimits) -> UnsafeMutablePointer<Int> {
@@ -80,6 +87,7 @@ enum ExecutionState {
         state[maximumDepth] = limits.maximumRecursionDepth
         state[maximumVectorLength] = limits.maximumVectorLength
         state[stackRoot] = StackGuard.currentAddress()
+        state[pollCountdown] = pollInterval
         return state
     }
 
@@ -88,11 +96,28 @@ enum ExecutionState {
         state.deallocate()
     }
 
-    /// Charges one iteration (or call) of a body of static size `cost`.
+    /// Charges one iteration (or call) of a body of static size `cost`; every ``pollInterval`` charges, also
+    /// checks whether the evaluation was abandoned (its ``CancellationToken`` cancelled).
     @inline(__always)
     static func chargeIteration(_ state: UnsafeMutablePointer<Int>, cost: Int, at location: SuiteLocation) throws {
         state[iterationsLeft] &-= 1
         state[operationsLeft] &-= cost
+        state[pollCountdown] &-= 1
+        if state[iterationsLeft] | state[operationsLeft] | state[pollCountdown] < 0 {
+            try budgetOrCancellation(state, at: location)
+        }
+    }
+
+    /// The slow path of ``chargeIteration(_:cost:at:)``: a `time-limit` error when the evaluation was
+    /// cancelled, a budget error when one is exhausted, else the poll countdown starts again.
+    static func budgetOrCancellation(_ state: UnsafeMutablePointer<Int>, at location: SuiteLocation) throws {
+        if state[pollCountdown] < 0 {
+            state[pollCountdown] = pollInterval
+            if CancellationToken.current?.isCancelled == true {
+                throw SuiteRuntimeError(
+                    .timeLimit, "stopped here: the evaluation exceeded its time limit and was abandoned", at: location)
+            }
+        }
         if state[iterationsLeft] | state[operationsLeft] < 0 { throw budgetError(state, at: location) }
     }
 

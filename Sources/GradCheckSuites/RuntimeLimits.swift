@@ -47,6 +47,8 @@ public struct SuiteRuntimeError: Error, Sendable, Hashable, CustomStringConverti
         case recursionLimit = "recursion-limit"
         case allocationLimit = "allocation-limit"
         case operationLimit = "operation-limit"
+        /// The evaluation was abandoned by a time limit (``CancellationToken``) and stopped itself.
+        case timeLimit = "time-limit"
         case invalidArguments = "invalid-arguments"
         case invalidResult = "invalid-result"
     }
