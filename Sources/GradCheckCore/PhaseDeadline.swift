@@ -12,10 +12,17 @@ public struct PhaseDeadline: Sendable {
     /// The whole run's limit in seconds and when it ends (nil: no limit).
     public var runLimit: (seconds: Double, end: ContinuousClock.Instant)?
 
-    /// A deadline whose run limit of `runSeconds` starts now.
-    public init(cellTimeout: Double?, runSeconds: Double?) {
+    /// A deadline whose run limit of `runSeconds` counts from `start` (default: now).
+    public init(cellTimeout: Double?, runSeconds: Double?, start: ContinuousClock.Instant? = nil) {
         self.cellTimeout = cellTimeout
-        self.runLimit = runSeconds.map { ($0, ContinuousClock.now.advanced(by: .seconds($0))) }
+        let start = start ?? ContinuousClock.now
+        self.runLimit = runSeconds.map { ($0, start.advanced(by: .seconds($0))) }
+    }
+
+    /// The deadline of a run under `configuration`: its cell timeout, and its run limit counted from
+    /// ``RunConfiguration/runStart`` (or from now when that is nil).
+    public init(_ configuration: RunConfiguration) {
+        self.init(cellTimeout: configuration.cellTimeout, runSeconds: configuration.runTimeLimit, start: configuration.runStart)
     }
 
     /// Whether the whole run's time limit has passed.

@@ -37,7 +37,8 @@ struct PointComparison {
         switch reference {
         case .failure(let error):
             result.verdict = .error
-            result.message = "the function itself failed here: \(error)"
+            // An overrun is the reference's, not a failure of the function.
+            result.message = error is TimeLimitExceeded ? "\(error)" : "the reference could not evaluate the function here: \(error)"
             return result
         case .success(let reference):
             exact = reference
@@ -96,7 +97,7 @@ struct PointComparison {
             }
             if let reason = WorkingRangeExcuse.widerPrecisionAgreement(
                 strategy, variant: variant, function: function, at: point, entry: bad, reference: expected,
-                timeLimit: timeLimit, in: R.self)
+                timeLimit: deadline.limit().seconds, in: R.self)
             {
                 return verdict(.inconclusive, "\(entryName(bad)) is \(format(bad.value)) in \(R.precisionName) here: \(reason)", on: result)
             }

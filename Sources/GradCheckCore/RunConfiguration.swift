@@ -21,6 +21,10 @@ public struct RunConfiguration: Sendable {
     /// timing) stops at the nearer of the cell timeout and the end of this limit; cells not started by then
     /// are the verdict `error`, "not started", and the run goes on to write its reports.
     public var runTimeLimit: Double?
+    /// When ``runTimeLimit`` starts counting; nil: when ``Runner/run(_:strategies:precision:)`` starts. The
+    /// command line sets it when the command starts, so that work before the check (branch coverage,
+    /// `--points auto`) counts too.
+    public var runStart: ContinuousClock.Instant?
     /// Functions with more inputs are not checked (every strategy is `unsupported` there, with the
     /// reason): the reference carries n partials per value, so its cost grows like n·ops(f).
     public var maximumInputs = 10_000

@@ -19,7 +19,7 @@ public struct Runner: Sendable {
         _ functions: [any TestFunction], strategies: [any DifferentiationStrategy], precision: R.Type = Double.self
     ) -> RunReport {
         var cells: [CellResult] = []
-        let deadline = PhaseDeadline(cellTimeout: configuration.cellTimeout, runSeconds: configuration.runTimeLimit)
+        let deadline = PhaseDeadline(configuration)
         for function in functions {
             if deadline.hasExpired {
                 cells += strategies.flatMap { strategy in
@@ -48,11 +48,14 @@ public struct Runner: Sendable {
                     Self.observedRounding(function, at: point, reference: reference, in: R.self)
                 }) ?? 0
             }
+            // Where no reference could be computed, a cell costs nothing more (no strategy runs) and says why,
+            // even after the run's time limit.
+            let noReference = references.allSatisfy { if case .failure = $0 { true } else { false } }
             var functionCells: [CellResult] = []
             for strategy in strategies {
                 for variant in variants(of: function, for: strategy) {
                     functionCells.append(
-                        deadline.hasExpired
+                        deadline.hasExpired && !noReference
                             ? notStarted(function, strategy, variant, R.self)
                             : check(
                                 strategy, variant: variant, on: function, points: points, references: references,
