@@ -21,7 +21,7 @@ enum BranchCoverageRun {
             let points = checkedPoints(of: function, configuration: configuration)
             let seed = configuration.seed
             // An evaluation that overruns the cell timeout adds nothing (the check itself reports the overrun).
-            let added = (try? TimeLimit.run(seconds: configuration.cellTimeout) {
+            let added = (try? PhaseDeadline(configuration).run(phase: "the branch-coverage search") {
                 function.pointsReachingBothSides(from: points, seed: seed)
             }) ?? []
             if !added.isEmpty { extra[function.id] = added }
@@ -30,19 +30,21 @@ enum BranchCoverageRun {
     }
 
     /// The coverage of every suite function that has a branch site, at its checked points. The evaluation
-    /// of one function runs under the cell timeout; one that overruns it is listed with no site and a
-    /// warning saying its coverage was not measured.
+    /// of one function runs under the cell timeout (and the run's time limit); one that overruns it is
+    /// listed with no site and a warning saying its coverage was not measured.
     static func coverage(of functions: [any TestFunction], configuration: RunConfiguration) -> [FunctionBranchCoverage] {
         var result: [FunctionBranchCoverage] = []
         for case let function as SuiteFunction in functions where function.inputCount <= configuration.maximumInputs {
             let points = checkedPoints(of: function, configuration: configuration)
             do {
-                let coverage = try TimeLimit.run(seconds: configuration.cellTimeout) { function.branchCoverage(at: points) }
+                let coverage = try PhaseDeadline(configuration).run(phase: "the branch coverage") {
+                    function.branchCoverage(at: points)
+                }
                 if !coverage.sites.isEmpty { result.append(FunctionBranchCoverage(coverage, of: function.id)) }
             } catch let overrun as TimeLimitExceeded {
                 result.append(FunctionBranchCoverage(
                     function: function.id, sites: 0, sidesSeen: 0, points: points.count,
-                    warnings: ["branch coverage not measured: evaluating the \(points.count) checked points took over \(format(overrun.seconds)) s (--cell-timeout)"]))
+                    warnings: ["branch coverage not measured: evaluating the \(points.count) checked points took over \(format(overrun.seconds)) s (\(overrun.option))"]))
             } catch {
                 // `TimeLimit.run` throws only what its body throws, and the body does not throw.
             }

@@ -11,16 +11,39 @@ import GradCheckReports
 /// becomes the cell `error: crashed (signal N)`; one that outlives its watchdog is killed and reported
 /// likewise; one that exits with a usage or data error reports that message.
 ///
+/// Time: a child is given `--time-limit L`, where L = ``childTimeLimitFactor`` × the cell timeout, shortened
+/// to what is left of the parent's own `--time-limit`; its phases stop themselves within that limit. The
+/// watchdog kills a child that is still running ``watchdogGrace`` seconds after L (compiled Swift that
+/// cannot stop itself, a hang outside every phase). Once the parent's limit has passed, no child starts:
+/// the remaining cells are errors, "not started".
+///
 /// SIGHUP, SIGINT and SIGTERM sent to the parent are passed on to the running child (see
 /// ``SignalForwarding``): the parent waits for that child, starts no other, and throws
 /// ``SignalForwarding/Interrupted``, so that no child outlives an interrupted run.
 struct IsolatedRun {
     /// The executable to start (this program).
     let executable: String
-    /// The arguments every child gets besides `--function`, `--strategy` and `--format json`.
+    /// The options every child gets besides `--function`, `--strategy`, `--time-limit` and `--format json`.
     let sharedArguments: [String]
-    /// Seconds after which a child is killed.
-    let watchdogSeconds: Double
+    /// The suite paths every child loads.
+    let paths: [String]
+    /// The parent's cell timeout and run limit.
+    let deadline: PhaseDeadline
+
+    /// A child's time limit in cell timeouts: its reference, derivative and cost phases each get at most one
+    /// cell timeout, and most of them take far less.
+    static let childTimeLimitFactor = 2.0
+    /// Seconds the watchdog waits past a child's time limit before killing it: time to start, load the
+    /// suites and write the report.
+    static let watchdogGrace = 30.0
+
+    /// The `--time-limit` of the next child: ``childTimeLimitFactor`` cell timeouts (600 s when there is no
+    /// cell timeout), or what is left of the parent's limit when that is less.
+    func childTimeLimit() -> Double {
+        let cellBudget = Self.childTimeLimitFactor * (deadline.cellTimeout ?? 600)
+        guard deadline.runLimit != nil, let left = deadline.limit().seconds else { return cellBudget }
+        return min(cellBudget, left)
+    }
 
     /// The merged report of every cell; throws ``SignalForwarding/Interrupted`` when a signal stopped the run.
     func run(
@@ -32,17 +55,16 @@ struct IsolatedRun {
             for function in functions {
                 for strategy in strategies {
                     if let signal = SignalForwarding.received { throw SignalForwarding.Interrupted(signal: signal) }
+                    if deadline.hasExpired {
+                        cells.append(errorCell(function, strategy, message: "not started: the run's time limit of \(format(deadline.runLimit?.seconds ?? 0)) s (--time-limit) had expired"))
+                        continue
+                    }
                     switch child(function: function, strategy: strategy) {
                     case .success(let report):
                         firstMetadata = firstMetadata ?? report.metadata
                         cells += report.cells
                     case .failure(let failure):
-                        cells.append(
-                            CellResult(
-                                function: function.id, strategy: strategy.id, family: strategy.family, variant: .correct,
-                                expectation: nil, verdict: .error, message: failure.description,
-                                tolerance: Tolerance.default(for: strategy.family, epsilon: Double.ulpOfOne), points: [],
-                                cost: nil, timing: nil))
+                        cells.append(errorCell(function, strategy, message: failure.description))
                     }
                 }
             }
@@ -52,11 +74,22 @@ struct IsolatedRun {
         return RunReport(metadata: firstMetadata ?? metadata, cells: cells)
     }
 
+    /// The cell of a child that gave no report, or of one not started: an error with `message`.
+    private func errorCell(_ function: any TestFunction, _ strategy: any DifferentiationStrategy, message: String) -> CellResult {
+        CellResult(
+            function: function.id, strategy: strategy.id, family: strategy.family, variant: .correct,
+            expectation: nil, verdict: .error, message: message,
+            tolerance: Tolerance.default(for: strategy.family, epsilon: Double.ulpOfOne), points: [],
+            cost: nil, timing: nil)
+    }
+
     private func child(function: any TestFunction, strategy: any DifferentiationStrategy) -> Result<RunReport, ChildFailure> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
+        let timeLimit = childTimeLimit()
+        let watchdogSeconds = timeLimit + Self.watchdogGrace
         process.arguments = ["run", "--function", function.id.description, "--strategy", strategy.id, "--format", "json"]
-            + sharedArguments
+            + ["--time-limit", "\(timeLimit)"] + sharedArguments + ["--"] + paths
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -37,17 +37,23 @@ struct RunCommand {
             .value("--baseline", "file", help: "Compare with a saved JSON run; a regression fails the run (timings never do)."),
             .value("--shard", "k/n", help: "Run only the k-th of n disjoint parts of the functions (e.g. 2/3)."),
             .flag("--isolate", help: "Check each function × strategy in a child process: a crash costs only its cell."),
-            .value("--cell-timeout", "seconds", help: "Most seconds one derivative may take (default: 600)."),
+            .value(
+                "--cell-timeout", "seconds",
+                help: "Most seconds one phase of a cell may take: a reference, a derivative, a cost count (default: 600)."),
+            .value("--time-limit", "seconds", help: "Most seconds the whole run may take; cells not started by then are errors (default: none)."),
             .value("--max-inputs", "n", help: "Skip functions with more inputs, with a message (default: 10000)."),
             .value("--max-iterations", "n", help: "Loop iterations a suite function may run per call (default: 10000000)."),
             .value("--max-depth", "n", help: "Recursion depth of suite functions (default: 1000)."),
+            .value(
+                "--max-memory", "size",
+                help: "Bytes one evaluation of a suite function may hold in vectors, e.g. 512M or 2G (default: a quarter of the memory or ulimit -v)."),
             .value("--max-nodes", "n", help: "Expression size cap of the symbolic strategies (default: 1000000)."),
         ] + ReportOutput.options + [.help])
 
     /// The options a child of `--isolate` inherits, with their values.
     static let inheritedOptions = [
         "--points", "--seed", "--rtol", "--atol", "--precision", "--cell-timeout", "--max-inputs", "--max-iterations",
-        "--max-depth", "--max-nodes",
+        "--max-depth", "--max-memory", "--max-nodes",
     ]
 
     /// The options that shape a cell which the metadata does not already hold (it has the seed, the points
@@ -74,7 +80,9 @@ struct RunCommand {
             "--max-iterations", default: tool.suiteLimits.maximumIterations, range: 1...1_000_000_000_000)
         tool.suiteLimits.maximumRecursionDepth = try parsed.integer(
             "--max-depth", default: tool.suiteLimits.maximumRecursionDepth, range: 1...100_000)
+        tool.suiteLimits.maximumBytes = try parsed.byteSize("--max-memory") ?? tool.suiteLimits.maximumBytes
         var configuration = RunConfiguration()
+        configuration.runStart = .now
         let autoPoints = parsed.value("--points") == "auto"
         if let value = parsed.value("--points"), !autoPoints, Int(value) == nil {
             throw UsageError.invalidValue(option: "--points", value: value, expected: "a whole number from 0 to 1000, or auto")
@@ -83,6 +91,7 @@ struct RunCommand {
         configuration.seed = try parsed.seed("--seed", default: 1)
         configuration.measureTimings = !parsed.has("--no-timing")
         configuration.cellTimeout = try parsed.nonNegativeReal("--cell-timeout") ?? configuration.cellTimeout
+        configuration.runTimeLimit = try parsed.nonNegativeReal("--time-limit")
         configuration.maximumInputs = try parsed.integer("--max-inputs", default: configuration.maximumInputs, range: 1...100_000_000)
         configuration.rtolOverride = try parsed.nonNegativeReal("--rtol")
         configuration.atolOverride = try parsed.nonNegativeReal("--atol")
@@ -128,11 +137,8 @@ struct RunCommand {
             }
             var shared = Self.inheritedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
             if parsed.has("--no-timing") { shared.append("--no-timing") }
-            shared += ["--"] + paths
-            let points = Double(configuration.pointsPerFunction)
             let isolated = IsolatedRun(
-                executable: executable, sharedArguments: shared,
-                watchdogSeconds: (configuration.cellTimeout ?? 600) * (4 * points + 10))
+                executable: executable, sharedArguments: shared, paths: paths, deadline: PhaseDeadline(configuration))
             do {
                 report = try isolated.run(functions, strategies: strategies, metadata: runner.run([], strategies: []).metadata)
             } catch {
@@ -149,7 +155,8 @@ struct RunCommand {
         report.metadata.replayOptions = Self.replayedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
         if autoPoints { report.metadata.replayOptions += ["--points", "auto"] }
         if output.drawsCharts {
-            report.appendix = RunAppendix(sweeps: RunStudies.sweeps(for: report, functions: functions), swell: RunStudies.swell())
+            let sweeps = RunStudies.sweeps(for: report, functions: functions, deadline: PhaseDeadline(configuration))
+            report.appendix = RunAppendix(sweeps: sweeps, swell: RunStudies.swell())
         }
         report.coverage = BranchCoverageRun.coverage(of: functions, configuration: configuration)
         var result = output.deliver(report)

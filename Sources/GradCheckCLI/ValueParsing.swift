@@ -35,6 +35,23 @@ extension ParsedArguments {
         return number
     }
 
+    /// A size in bytes: a whole number with an optional binary suffix K, M or G (`512M` is 512 · 2²⁰),
+    /// from 1 MiB to 1 PiB.
+    func byteSize(_ option: String) throws -> Int? {
+        guard let text = value(option) else { return nil }
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let unit = text.last.flatMap { units[Character($0.uppercased())] }
+        let digits = unit == nil ? Substring(text) : text.dropLast()
+        let range = (1 << 20)...(1 << 50)
+        guard let number = Int(digits), number > 0, case let (bytes, overflow) = number.multipliedReportingOverflow(by: unit ?? 1),
+            !overflow, range.contains(bytes)
+        else {
+            throw UsageError.invalidValue(
+                option: option, value: text, expected: "a size from 1M to 1048576G: a whole number of bytes, or with K, M or G")
+        }
+        return bytes
+    }
+
     func choice(_ option: String, from choices: [String], default fallback: String) throws -> String {
         guard let text = value(option) else { return fallback }
         guard choices.contains(text) else {

@@ -30,9 +30,21 @@ public protocol DifferentiableScalar: ElementaryFunctions, Comparable, Expressib
 
     /// softplus(x) = ln(1 + eˣ); a requirement for the same reason as ``sigmoid(_:)``.
     static func softplus(_ x: Self) -> Self
+
+    /// Whether a value may hold storage outside its inline representation (``heapBytes`` > 0), as the
+    /// reference's numbers do with their n partials. False by default: the interpreter then counts a
+    /// vector's memory by its length alone.
+    static var holdsHeapStorage: Bool { get }
+
+    /// Bytes this value keeps outside its `MemoryLayout<Self>.stride` inline bytes (0 by default); what the
+    /// runtime limits charge for storing it in a vector or a matrix.
+    var heapBytes: Int { get }
 }
 
 extension DifferentiableScalar {
+    @inlinable public static var holdsHeapStorage: Bool { false }
+    @inlinable public var heapBytes: Int { 0 }
+
     // Inlinable so that `sum += term` in a test function specialised for a number type compiles to that
     // type's `+` in place, not to a call per operation.
     @inlinable public init(integerLiteral value: Int) { self.init(Double(value)) }

@@ -18,8 +18,8 @@ import Foundation
 struct PointComparison {
     let function: any TestFunction
     let tolerance: Tolerance
-    /// The most seconds the strategy may take (nil: no limit).
-    var timeLimit: Double?
+    /// How long the strategy may take.
+    var deadline = PhaseDeadline(cellTimeout: nil, runSeconds: nil)
     /// Failing entries within this many times the strategy's error estimate count as undecided. Error
     /// estimates of differences are heuristics that can be off by a few times; a derivative that is
     /// really wrong is off by far more than ten times its estimate.
@@ -37,7 +37,8 @@ struct PointComparison {
         switch reference {
         case .failure(let error):
             result.verdict = .error
-            result.message = "the function itself failed here: \(error)"
+            // An overrun is the reference's, not a failure of the function.
+            result.message = error is TimeLimitExceeded ? "\(error)" : "the reference could not evaluate the function here: \(error)"
             return result
         case .success(let reference):
             exact = reference
@@ -58,11 +59,11 @@ struct PointComparison {
         let output: StrategyOutput<R>
         do {
             let function = self.function
-            output = try TimeLimit.run(seconds: timeLimit) {
+            output = try deadline.run(phase: "the strategy \(strategy.id)") {
                 try strategy.derivative(of: function, at: input, variant: variant)
             }
         } catch let overrun as TimeLimitExceeded {
-            return verdict(.error, "\(strategy.id) \(overrun)", on: result)
+            return verdict(.error, "\(overrun)", on: result)
         } catch StrategyError.unsupported(let reason) {
             return verdict(.unsupported, reason, on: result)
         } catch {
@@ -96,7 +97,7 @@ struct PointComparison {
             }
             if let reason = WorkingRangeExcuse.widerPrecisionAgreement(
                 strategy, variant: variant, function: function, at: point, entry: bad, reference: expected,
-                timeLimit: timeLimit, in: R.self)
+                timeLimit: deadline.limit().seconds, in: R.self)
             {
                 return verdict(.inconclusive, "\(entryName(bad)) is \(format(bad.value)) in \(R.precisionName) here: \(reason)", on: result)
             }

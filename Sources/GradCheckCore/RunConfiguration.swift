@@ -17,6 +17,14 @@ public struct RunConfiguration: Sendable {
     /// The most seconds one strategy may take for one derivative; an overrun is the verdict `error` for
     /// that point and the run goes on (see ``TimeLimit``). nil: no limit.
     public var cellTimeout: Double? = 600
+    /// The most seconds the whole run may take (nil: no limit). Every phase (reference, strategy, cost count,
+    /// timing) stops at the nearer of the cell timeout and the end of this limit; cells not started by then
+    /// are the verdict `error`, "not started", and the run goes on to write its reports.
+    public var runTimeLimit: Double?
+    /// When ``runTimeLimit`` starts counting; nil: when ``Runner/run(_:strategies:precision:)`` starts. The
+    /// command line sets it when the command starts, so that work before the check (branch coverage,
+    /// `--points auto`) counts too.
+    public var runStart: ContinuousClock.Instant?
     /// Functions with more inputs are not checked (every strategy is `unsupported` there, with the
     /// reason): the reference carries n partials per value, so its cost grows like n·ops(f).
     public var maximumInputs = 10_000

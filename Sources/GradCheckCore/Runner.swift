@@ -19,7 +19,14 @@ public struct Runner: Sendable {
         _ functions: [any TestFunction], strategies: [any DifferentiationStrategy], precision: R.Type = Double.self
     ) -> RunReport {
         var cells: [CellResult] = []
+        let deadline = PhaseDeadline(configuration)
         for function in functions {
+            if deadline.hasExpired {
+                cells += strategies.flatMap { strategy in
+                    variants(of: function, for: strategy).map { notStarted(function, strategy, $0, R.self) }
+                }
+                continue
+            }
             if function.inputCount > configuration.maximumInputs {
                 cells += strategies.map { tooLarge(function, $0, R.self) }
                 continue
@@ -30,18 +37,29 @@ public struct Runner: Sendable {
                 random: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description
             ) + (configuration.extraPoints[function.id] ?? [])).map { $0.map { R($0).doubleValue } }
             let references = points.map { point in
-                Result { try referenceWithSensitivity(function, at: point, in: R.self) }
+                Result {
+                    try deadline.run(phase: "the reference") {
+                        try referenceWithSensitivity(function, at: point, in: R.self)
+                    }
+                }
             }
             let roundings = zip(points, references).map { point, reference in
-                Self.observedRounding(function, at: point, reference: reference, in: R.self)
+                (try? deadline.run(phase: "the function") {
+                    Self.observedRounding(function, at: point, reference: reference, in: R.self)
+                }) ?? 0
             }
+            // Where no reference could be computed, a cell costs nothing more (no strategy runs) and says why,
+            // even after the run's time limit.
+            let noReference = references.allSatisfy { if case .failure = $0 { true } else { false } }
             var functionCells: [CellResult] = []
             for strategy in strategies {
                 for variant in variants(of: function, for: strategy) {
                     functionCells.append(
-                        check(
-                            strategy, variant: variant, on: function, points: points, references: references,
-                            roundings: roundings, in: R.self))
+                        deadline.hasExpired && !noReference
+                            ? notStarted(function, strategy, variant, R.self)
+                            : check(
+                                strategy, variant: variant, on: function, points: points, references: references,
+                                roundings: roundings, deadline: deadline, in: R.self))
                 }
             }
             Consensus.annotate(&functionCells)
@@ -89,6 +107,17 @@ public struct Runner: Sendable {
             tolerance: tolerance(for: strategy, on: function, R.self), points: [], cost: nil, timing: nil)
     }
 
+    /// The cell of a function reached after the whole run's time limit: an error saying it was not started.
+    private func notStarted<R: RealNumber>(
+        _ function: any TestFunction, _ strategy: any DifferentiationStrategy, _ variant: DerivativeVariant, _: R.Type
+    ) -> CellResult {
+        CellResult(
+            function: function.id, strategy: strategy.id, family: strategy.family, variant: variant, expectation: nil,
+            verdict: .error,
+            message: "not started: the run's time limit of \(format(configuration.runTimeLimit ?? 0)) s (--time-limit) had expired",
+            tolerance: tolerance(for: strategy, on: function, R.self), points: [], cost: nil, timing: nil)
+    }
+
     private func variants(of function: any TestFunction, for strategy: any DifferentiationStrategy) -> [DerivativeVariant] {
         guard strategy.family == .handCoded else { return [.correct] }
         return [.correct] + function.mutants.indices.map { .mutant($0) }
@@ -105,10 +134,10 @@ public struct Runner: Sendable {
     private func check<R: RealNumber>(
         _ strategy: any DifferentiationStrategy, variant: DerivativeVariant, on function: any TestFunction,
         points: [[Double]], references: [Result<ReferenceResult, any Error>], roundings: [Double],
-        in _: R.Type
+        deadline: PhaseDeadline, in _: R.Type
     ) -> CellResult {
         let tolerance = tolerance(for: strategy, on: function, R.self)
-        let comparison = PointComparison(function: function, tolerance: tolerance, timeLimit: configuration.cellTimeout)
+        let comparison = PointComparison(function: function, tolerance: tolerance, deadline: deadline)
         let pointResults = points.indices.map { p in
             comparison.check(
                 strategy, variant: variant, at: points[p], reference: references[p], observedRounding: roundings[p], in: R.self)
@@ -124,13 +153,17 @@ public struct Runner: Sendable {
         (cell.verdict, cell.message) = Self.aggregate(pointResults, expectation: expectation, isMutant: variant != .correct)
         if let first = points.first, ![.error, .unsupported].contains(cell.verdict) || expectation != nil {
             if configuration.measureCosts {
-                var cost = try? CostMeter.measure(strategy, variant: variant, on: function, at: first)
+                var cost = try? deadline.run(phase: "the cost count") {
+                    try CostMeter.measure(strategy, variant: variant, on: function, at: first)
+                }
                 if !configuration.measureTimings, let figures = cost?.figures { cost?.figures = figures.withoutTimings }
                 cell.cost = cost
             }
             if configuration.measureTimings {
-                cell.timing = try? CostMeter.time(
-                    strategy, variant: variant, on: function, at: first, stopwatch: configuration.stopwatch)
+                let stopwatch = configuration.stopwatch
+                cell.timing = try? deadline.run(phase: "the timing") {
+                    try CostMeter.time(strategy, variant: variant, on: function, at: first, stopwatch: stopwatch)
+                }
             }
         }
         return cell

@@ -50,7 +50,7 @@ final class CompiledProgram<S: DifferentiableScalar>: @unchecked Sendable {
         let state = ExecutionState.allocate(limits)
         defer { ExecutionState.deallocate(state) }
         let frame = Frame<S>.allocate(function.layout, filler: inputs.first ?? S(0), state: state)
-        defer { frame.deallocate(function.layout) }
+        defer { frame.deallocateSlots(function.layout) }  // the evaluation's budget ends with it
         var offset = 0
         for parameter in function.parameters {
             switch parameter {
@@ -102,6 +102,9 @@ struct CallFrame<S> {
     let frame: Frame<S>
     let layout: FrameLayout
 
+}
+
+extension CallFrame where S: DifferentiableScalar {
     func release() { frame.deallocate(layout) }
 }
 

@@ -57,6 +57,8 @@ extension Compiler {
             return { frame in
                 let v = try code(frame)
                 try ExecutionState.chargeElements(frame.state, v.count, at: location)
+                try ExecutionState.chargeBytes(
+                    frame.state, ExecutionState.footprint(v) &- ExecutionState.footprint(frame.vectors[slot]), at: location)
                 frame.vectors[slot] = v
                 return .normal
             }
@@ -66,6 +68,8 @@ extension Compiler {
             return { frame in
                 let m = try code(frame)
                 try ExecutionState.chargeElements(frame.state, m.reduce(0) { $0 &+ $1.count }, at: location)
+                try ExecutionState.chargeBytes(
+                    frame.state, ExecutionState.footprint(m) &- ExecutionState.footprint(frame.matrices[slot]), at: location)
                 frame.matrices[slot] = m
                 return .normal
             }
@@ -80,7 +84,12 @@ extension Compiler {
                 guard i >= 0, i < rows else { throw RuntimeErrors.index(i, count: rows, at: location) }
                 let columns = frame.matrices[matrix][i].count
                 guard j >= 0, j < columns else { throw RuntimeErrors.index(j, count: columns, at: location) }
-                frame.matrices[matrix][i][j] = Self.apply(op, frame.matrices[matrix][i][j], x)
+                let entry = Self.apply(op, frame.matrices[matrix][i][j], x)
+                if S.holdsHeapStorage {
+                    try ExecutionState.chargeBytes(
+                        frame.state, entry.heapBytes &- frame.matrices[matrix][i][j].heapBytes, at: location)
+                }
+                frame.matrices[matrix][i][j] = entry
                 return .normal
             }
         case .setRow(let matrix, let rowIR, let valueIR, let location):
@@ -91,6 +100,8 @@ extension Compiler {
                 let rows = frame.matrices[matrix].count
                 guard i >= 0, i < rows else { throw RuntimeErrors.index(i, count: rows, at: location) }
                 try ExecutionState.chargeElements(frame.state, v.count, at: location)
+                try ExecutionState.chargeBytes(
+                    frame.state, ExecutionState.footprint(v) &- ExecutionState.footprint(frame.matrices[matrix][i]), at: location)
                 frame.matrices[matrix][i] = v
                 return .normal
             }
@@ -158,13 +169,20 @@ extension Compiler {
             let x = try value(frame)
             let count = frame.vectors[vector].count
             guard i >= 0, i < count else { throw RuntimeErrors.index(i, count: count, at: location) }
-            switch op {
-            case nil: frame.vectors[vector][i] = x
-            case .add?: frame.vectors[vector][i] = frame.vectors[vector][i] + x
-            case .subtract?: frame.vectors[vector][i] = frame.vectors[vector][i] - x
-            case .multiply?: frame.vectors[vector][i] = frame.vectors[vector][i] * x
-            case .divide?: frame.vectors[vector][i] = frame.vectors[vector][i] / x
+            guard S.holdsHeapStorage else {
+                switch op {
+                case nil: frame.vectors[vector][i] = x
+                case .add?: frame.vectors[vector][i] = frame.vectors[vector][i] + x
+                case .subtract?: frame.vectors[vector][i] = frame.vectors[vector][i] - x
+                case .multiply?: frame.vectors[vector][i] = frame.vectors[vector][i] * x
+                case .divide?: frame.vectors[vector][i] = frame.vectors[vector][i] / x
+                }
+                return .normal
             }
+            // A number with heap storage (the reference's) is charged what it holds beyond the entry it replaces.
+            let entry = Self.apply(op, frame.vectors[vector][i], x)
+            try ExecutionState.chargeBytes(frame.state, entry.heapBytes &- frame.vectors[vector][i].heapBytes, at: location)
+            frame.vectors[vector][i] = entry
             return .normal
         }
     }

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// The storage of one running call: typed slots addressed by index, plus a pointer to the state shared
 /// by the whole evaluation (budgets, call depth).
 ///
@@ -33,8 +35,9 @@ struct Frame<S> {
         return pointer
     }
 
-    /// Releases the slots of a frame made by ``allocate(_:filler:state:)`` with the same layout.
-    func deallocate(_ layout: FrameLayout) {
+    /// Releases the slots of a frame made by ``allocate(_:filler:state:)`` with the same layout, without
+    /// giving back the bytes its vectors and matrices were charged (see ``deallocate(_:)``).
+    func deallocateSlots(_ layout: FrameLayout) {
         Self.release(reals, layout.reals)
         Self.release(ints, layout.ints)
         Self.release(vectors, layout.vectors)
@@ -45,6 +48,18 @@ struct Frame<S> {
         guard count > 0 else { return }
         pointer.deinitialize(count: count)
         pointer.deallocate()
+    }
+}
+
+extension Frame where S: DifferentiableScalar {
+    /// Releases the slots of a frame made by ``allocate(_:filler:state:)`` with the same layout, and gives
+    /// back to the evaluation's memory budget the bytes its vectors and matrices hold.
+    func deallocate(_ layout: FrameLayout) {
+        var bytes = 0
+        for slot in 0..<layout.vectors { bytes &+= ExecutionState.footprint(vectors[slot]) }
+        for slot in 0..<layout.matrices { bytes &+= ExecutionState.footprint(matrices[slot]) }
+        state[ExecutionState.bytesLeft] &+= bytes
+        deallocateSlots(layout)
     }
 }
 
@@ -68,7 +83,15 @@ enum ExecutionState {
     static let maximumVectorLength = 6
     /// The stack address where the evaluation started.
     static let stackRoot = 7
-    static let count = 8
+    /// Iterations and calls left before the next look at ``CancellationToken/current``.
+    static let pollCountdown = 8
+    /// Bytes left of ``RuntimeLimits/maximumBytes``, and that limit (for the message).
+    static let bytesLeft = 9
+    static let maximumBytes = 10
+    static let count = 11
+    /// Iterations and calls between two looks at the cancellation token: an abandoned evaluation stops
+    /// within this many.
+    static let pollInterval = 4096
 
     /// A fresh state for one evaluation under `limits`.
     static func allocate(_ limits: RuntimeLimits) -> UnsafeMutablePointer<Int> {
@@ -80,6 +103,9 @@ enum ExecutionState {
         state[maximumDepth] = limits.maximumRecursionDepth
         state[maximumVectorLength] = limits.maximumVectorLength
         state[stackRoot] = StackGuard.currentAddress()
+        state[pollCountdown] = pollInterval
+        state[bytesLeft] = limits.maximumBytes
+        state[maximumBytes] = limits.maximumBytes
         return state
     }
 
@@ -88,11 +114,28 @@ enum ExecutionState {
         state.deallocate()
     }
 
-    /// Charges one iteration (or call) of a body of static size `cost`.
+    /// Charges one iteration (or call) of a body of static size `cost`; every ``pollInterval`` charges, also
+    /// checks whether the evaluation was abandoned (its ``CancellationToken`` cancelled).
     @inline(__always)
     static func chargeIteration(_ state: UnsafeMutablePointer<Int>, cost: Int, at location: SuiteLocation) throws {
         state[iterationsLeft] &-= 1
         state[operationsLeft] &-= cost
+        state[pollCountdown] &-= 1
+        if state[iterationsLeft] | state[operationsLeft] | state[pollCountdown] < 0 {
+            try budgetOrCancellation(state, at: location)
+        }
+    }
+
+    /// The slow path of ``chargeIteration(_:cost:at:)``: a `time-limit` error when the evaluation was
+    /// cancelled, a budget error when one is exhausted, else the poll countdown starts again.
+    static func budgetOrCancellation(_ state: UnsafeMutablePointer<Int>, at location: SuiteLocation) throws {
+        if state[pollCountdown] < 0 {
+            state[pollCountdown] = pollInterval
+            if CancellationToken.current?.isCancelled == true {
+                throw SuiteRuntimeError(
+                    .timeLimit, "stopped here: the evaluation exceeded its time limit and was abandoned", at: location)
+            }
+        }
         if state[iterationsLeft] | state[operationsLeft] < 0 { throw budgetError(state, at: location) }
     }
 
@@ -110,6 +153,43 @@ enum ExecutionState {
         if state[elementsLeft] < 0 {
             throw SuiteRuntimeError(
                 .allocationLimit, "exceeded the limit of vector entries created or copied per evaluation", at: location)
+        }
+    }
+}
+
+extension ExecutionState {
+    /// The bytes a vector's entries hold: its length times the entry's inline size, plus each entry's heap
+    /// storage when the number type has any.
+    @inline(__always)
+    static func footprint<S: DifferentiableScalar>(_ vector: [S]) -> Int {
+        var bytes = vector.count &* MemoryLayout<S>.stride
+        if S.holdsHeapStorage { for entry in vector { bytes &+= entry.heapBytes } }
+        return bytes
+    }
+
+    /// The bytes a matrix's entries hold (see ``footprint(_:)-(Array<S>)``).
+    static func footprint<S: DifferentiableScalar>(_ matrix: [[S]]) -> Int {
+        matrix.reduce(0) { $0 &+ footprint($1) }
+    }
+
+    /// Charges `bytes` more held in vectors and matrices (negative: bytes given back); a `memory-limit`
+    /// error at `location` when the evaluation's budget is exhausted.
+    ///
+    /// An abandoned evaluation (its ``CancellationToken`` cancelled) stops here too, before it holds more:
+    /// between two looks at the token in loops it could otherwise fill its whole budget again.
+    @inline(__always)
+    static func chargeBytes(_ state: UnsafeMutablePointer<Int>, _ bytes: Int, at location: SuiteLocation) throws {
+        if bytes > 0, CancellationToken.current?.isCancelled == true {
+            throw SuiteRuntimeError(
+                .timeLimit, "stopped here: the evaluation exceeded its time limit and was abandoned", at: location)
+        }
+        state[bytesLeft] &-= bytes
+        if state[bytesLeft] < 0 {
+            state[bytesLeft] &+= bytes  // the store does not happen
+            throw SuiteRuntimeError(
+                .memoryLimit,
+                "exceeded the memory limit of \(MemoryBudget.describe(state[maximumBytes])) held in vectors and matrices per evaluation",
+                at: location)
         }
     }
 }

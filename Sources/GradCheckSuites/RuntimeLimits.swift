@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// The bounds that keep any suite from hanging or exhausting the harness. Every bound applies to one call
 /// of ``SuiteFunction/evaluate(_:)`` (or of a hand-written derivative), including every function it calls;
 /// exceeding one is a run-time error located at the loop, call or allocation that went over.
@@ -15,12 +17,20 @@ public struct RuntimeLimits: Sendable, Hashable {
     /// Statements and expression nodes, charged per loop iteration and per call by the static size of the
     /// body run. Default 1,000,000,000. Bounds the time of loops with very large bodies.
     public var maximumOperations: Int
+    /// Bytes held by the entries of vectors and matrices stored in variables: each entry's inline size
+    /// plus what it keeps on the heap (``DifferentiableScalar/heapBytes``: the reference's numbers carry
+    /// two arrays of n partials, so storing one costs 32·n bytes in `Float80`). Charged when an entry, a
+    /// vector or a matrix is stored, given back when it is overwritten or its call returns; a copy counts as
+    /// its own entries. Default ``MemoryBudget/perEvaluation``: a quarter of the memory the process may use
+    /// (physical memory, or `ulimit -v` when lower).
+    public var maximumBytes: Int
 
     public init(
         maximumIterations: Int = 10_000_000, maximumRecursionDepth: Int = 1_000,
         maximumVectorLength: Int = 10_000_000, maximumAllocatedElements: Int = 100_000_000,
-        maximumOperations: Int = 1_000_000_000
+        maximumOperations: Int = 1_000_000_000, maximumBytes: Int = MemoryBudget.perEvaluation
     ) {
+        self.maximumBytes = maximumBytes
         self.maximumIterations = maximumIterations
         self.maximumRecursionDepth = maximumRecursionDepth
         self.maximumVectorLength = maximumVectorLength
@@ -47,6 +57,10 @@ public struct SuiteRuntimeError: Error, Sendable, Hashable, CustomStringConverti
         case recursionLimit = "recursion-limit"
         case allocationLimit = "allocation-limit"
         case operationLimit = "operation-limit"
+        /// The entries stored in vectors and matrices exceeded ``RuntimeLimits/maximumBytes``.
+        case memoryLimit = "memory-limit"
+        /// The evaluation was abandoned by a time limit (``CancellationToken``) and stopped itself.
+        case timeLimit = "time-limit"
         case invalidArguments = "invalid-arguments"
         case invalidResult = "invalid-result"
     }

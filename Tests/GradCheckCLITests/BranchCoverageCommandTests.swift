@@ -71,4 +71,35 @@ struct BranchCoverageCommandTests {
         #expect(bad != json.standardOutput)
         #expect(throws: (any Error).self) { try JSONReport.decode(bad) }
     }
+
+    /// A function whose coverage evaluation overruns the cell timeout is listed as not measured: the run
+    /// goes on and ends with its verdicts. The loop never ends (it stops at its cancellation token), so the
+    /// overrun does not depend on the machine's speed.
+    @Test func aCoverageEvaluationThatOverrunsTheCellTimeoutIsNotMeasured() throws {
+        let folder = NSTemporaryDirectory() + "gradcheck-coverage-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/slow.grad"
+        try """
+            @domain(x: 0.5...1)
+            func slow(x) {
+                var s = x
+                var i = 0
+                while i >= 0 {
+                    s = s + 0
+                    i = i + 1
+                }
+                return s
+            }
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let run = tool.run([
+            "run", file, "--strategy", "forward", "--no-timing", "--format", "json", "--cell-timeout", "0.05",
+            "--max-iterations", "1000000000000",
+        ])
+        let report = try JSONReport.decode(run.standardOutput)
+        let coverage = try #require(report.coverage.first)
+        #expect(coverage.sites == 0 && coverage.points == 3)
+        #expect(coverage.warnings == ["branch coverage not measured: evaluating the 3 checked points took over 0.05 s (--cell-timeout)"])
+        #expect(run.standardError.contains("warning: slow/slow: branch coverage not measured"))
+    }
 }

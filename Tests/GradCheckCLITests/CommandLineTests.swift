@@ -31,7 +31,7 @@ struct CommandLineTests {
             ./Suites; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
             run (its child process is stopped too).
 
-            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
+            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--time-limit <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-memory <size>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
 
             ARGUMENTS:
               <paths> ...             Suite files (.grad) or folders of them.
@@ -50,10 +50,12 @@ struct CommandLineTests {
               --shard <k/n>           Run only the k-th of n disjoint parts of the functions (e.g. 2/3).
               --isolate               Check each function × strategy in a child process: a crash costs only its cell.
               --cell-timeout <seconds>
-                                      Most seconds one derivative may take (default: 600).
+                                      Most seconds one phase of a cell may take: a reference, a derivative, a cost count (default: 600).
+              --time-limit <seconds>  Most seconds the whole run may take; cells not started by then are errors (default: none).
               --max-inputs <n>        Skip functions with more inputs, with a message (default: 10000).
               --max-iterations <n>    Loop iterations a suite function may run per call (default: 10000000).
               --max-depth <n>         Recursion depth of suite functions (default: 1000).
+              --max-memory <size>     Bytes one evaluation of a suite function may hold in vectors, e.g. 512M or 2G (default: a quarter of the memory or ulimit -v).
               --max-nodes <n>         Expression size cap of the symbolic strategies (default: 1000000).
               --format <format>       Report format: text, markdown, html, json or junit (repeatable; default: text).
               --output <path>         Write the report (one format, else guessed from the extension) to this file.

@@ -38,6 +38,15 @@ public struct ExtendedForwardReference: ReferenceDerivative {
                 "the reference carries all \(point.count) partials per intermediate value; it accepts at most "
                     + "\(inputLimit) inputs (check larger functions along directions with DirectionalCheck)")
         }
+        // The inputs alone hold n² partials and n² magnitudes; beyond the memory budget, refuse rather than
+        // let the allocation fail and take the process down.
+        let (square, overflow) = point.count.multipliedReportingOverflow(by: point.count)
+        let inputBytes = square.multipliedReportingOverflow(by: 2 * MemoryLayout<ExtendedReal>.stride)
+        guard !overflow, !inputBytes.overflow, inputBytes.partialValue <= MemoryBudget.perEvaluation else {
+            throw StrategyError.failed(
+                "the reference's \(point.count) inputs alone would hold \(MemoryBudget.describe(overflow || inputBytes.overflow ? Int.max : inputBytes.partialValue)) of partials, "
+                    + "beyond the memory budget of \(MemoryBudget.describe(MemoryBudget.perEvaluation)) (a quarter of the memory or ulimit -v)")
+        }
         let inputs = point.indices.map { ReferenceNumber<ExtendedReal>(input: point[$0], index: $0, count: point.count) }
         let outputs = try function.evaluate(inputs)
         let zeros = [ExtendedReal](repeating: 0, count: point.count)

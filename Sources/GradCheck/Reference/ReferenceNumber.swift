@@ -49,6 +49,16 @@ public struct ReferenceNumber<Real: RealNumber>: DifferentiableScalar {
         magnitudes = []
     }
 
+    public static var holdsHeapStorage: Bool { true }
+
+    /// The two arrays' storage: 2 · n · `MemoryLayout<Real>.stride` bytes plus their headers, 0 for a
+    /// constant.
+    public var heapBytes: Int {
+        let header = 32
+        return (partials.capacity + magnitudes.capacity) * MemoryLayout<Real>.stride
+            + (partials.isEmpty ? 0 : header) + (magnitudes.isEmpty ? 0 : header)
+    }
+
     /// a·p, where a partial of magnitude m = 0 (structurally zero) stays 0 whatever a is.
     @inline(__always)
     static func scaled(_ a: Real, _ p: Real, magnitude m: Real) -> Real { m == 0 ? 0 : a * p }

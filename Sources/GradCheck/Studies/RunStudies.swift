@@ -9,7 +9,13 @@ public enum RunStudies {
     /// Sweeps of forward, central and Richardson differences for up to `limit` functions of the run: first
     /// those where a difference method did not pass (at that cell's worst point), then the first seed's
     /// function if it was run, else the first function of the run with at most ten inputs.
-    public static func sweeps(for report: RunReport, functions: [any TestFunction], limit: Int = 4) -> [SweepRecord] {
+    ///
+    /// The sweeps of one function (its reference and every method's curve) run under `deadline`, as one
+    /// phase of the run; a function whose sweeps overrun it has none.
+    public static func sweeps(
+        for report: RunReport, functions: [any TestFunction], limit: Int = 4,
+        deadline: PhaseDeadline = PhaseDeadline(cellTimeout: nil, runSeconds: nil)
+    ) -> [SweepRecord] {
         let byID = Dictionary(functions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var chosen: [(any TestFunction, [Double])] = []
         func choose(_ id: FunctionID, _ point: [Double]?) {
@@ -27,20 +33,25 @@ public enum RunStudies {
             let seed = functions.first { $0.id.name == "nutty" } ?? functions.first { $0.inputCount <= 10 }
             if let seed { choose(seed.id, seed.sampling.explicitPoints.first) }
         }
-        let sweep = StepSweep()
         return chosen.flatMap { function, point -> [SweepRecord] in
-            guard let reference = try? ExtendedForwardReference().evaluate(function, at: point.map { ExtendedReal($0) }) else {
-                return []
-            }
-            return StepSweep.Method.allCases.compactMap { method in
-                guard let curve = try? sweep.run(method, on: function, at: point, reference: reference.jacobian) else { return nil }
-                let family: StrategyFamily = method == .forward ? .firstOrderDifference : .higherOrderDifference
-                return SweepRecord(
-                    function: function.id, point: point, method: method.rawValue, steps: curve.samples.map(\.step),
-                    errors: curve.samples.map(\.error), optimalStep: curve.optimum?.step,
-                    order: curve.convergenceOrder.isFinite ? curve.convergenceOrder : nil,
-                    tolerance: Tolerance.default(for: family, epsilon: Double.ulpOfOne).rtol)
-            }
+            (try? deadline.run(phase: "the sweeps of \(function.id)") { sweeps(of: function, at: point) }) ?? []
+        }
+    }
+
+    /// The forward, central and Richardson sweeps of `function` at `point`, against the reference.
+    private static func sweeps(of function: any TestFunction, at point: [Double]) -> [SweepRecord] {
+        let sweep = StepSweep()
+        guard let reference = try? ExtendedForwardReference().evaluate(function, at: point.map { ExtendedReal($0) }) else {
+            return []
+        }
+        return StepSweep.Method.allCases.compactMap { method in
+            guard let curve = try? sweep.run(method, on: function, at: point, reference: reference.jacobian) else { return nil }
+            let family: StrategyFamily = method == .forward ? .firstOrderDifference : .higherOrderDifference
+            return SweepRecord(
+                function: function.id, point: point, method: method.rawValue, steps: curve.samples.map(\.step),
+                errors: curve.samples.map(\.error), optimalStep: curve.optimum?.step,
+                order: curve.convergenceOrder.isFinite ? curve.convergenceOrder : nil,
+                tolerance: Tolerance.default(for: family, epsilon: Double.ulpOfOne).rtol)
         }
     }
 
