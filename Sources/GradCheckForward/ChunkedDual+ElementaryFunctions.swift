@@ -113,24 +113,31 @@ extension ChunkedDual {
         return x.divided(to: root, by: Value(3) * root * root)
     }
 
-    /// (uʷ)˙ = w·uʷ⁻¹·u̇ + uʷ·ln u·ẇ, each term formed only when its partials are not all exactly zero
-    /// (so a constant exponent never touches ln u, and a constant base never forms w·uʷ⁻¹); where uʷ = 0
-    /// the ẇ-term is 0, the limit of uʷ·ln u. As ``Dual/pow(_:_:)-(Dual,Dual)``.
+    /// (uʷ)˙ₛ = w·uʷ⁻¹·u̇ₛ + uʷ·ln u·ẇₛ, decided per direction s exactly as ``Dual/pow(_:_:)-(Dual,Dual)``
+    /// decides for its one tangent: each term is formed only where its own partial is not exactly zero (at
+    /// every nesting level), and the ẇ-term is 0 where uʷ = 0 (the limit of uʷ·ln u).
+    ///
+    /// Deciding per chunk instead would let one direction's infinite local derivative reach another: for
+    /// f(a, b) = a^0.5 + b at a = 0, w·uʷ⁻¹ = ∞ multiplied into the b-direction's zero partial gives
+    /// ∂f/∂b = ∞·0 = NaN, where the scalar dual number, which never forms the term, gives 1.
     @inlinable public static func pow(_ x: ChunkedDual, _ y: ChunkedDual) -> ChunkedDual {
         let power = Value.pow(x.value, y.value)
-        let baseMoves = !x.partialsAreExactlyZero
-        let exponentMoves = !y.partialsAreExactlyZero && !(power == Value(0))
-        switch (baseMoves, exponentMoves) {
-        case (true, true):
-            return combined(
-                x, y.value * Value.pow(x.value, y.value - Value(1)), y, power * Value.log(x.value), value: power)
-        case (true, false):
-            return x.chained(to: power, derivative: y.value * Value.pow(x.value, y.value - Value(1)))
-        case (false, true):
-            return y.chained(to: power, derivative: power * Value.log(x.value))
-        case (false, false):
-            return ChunkedDual(value: power)
+        guard x.carrying || y.carrying else { return ChunkedDual(value: power, unusedStorage: x.storedPartials) }
+        let baseDerivative = x.carrying ? y.value * Value.pow(x.value, y.value - Value(1)) : Value(0)
+        let exponentDerivative: Value? = y.carrying && !(power == Value(0)) ? power * Value.log(x.value) : nil
+        var partials = InlineArray<width, Value>(repeating: Value(0))
+        for s in 0..<width {
+            var partial: Value? = nil
+            if x.carrying, !Dual<Value>.isExactlyZero(x.storedPartials[s]) {
+                partial = baseDerivative * x.storedPartials[s]
+            }
+            if let exponentDerivative, !Dual<Value>.isExactlyZero(y.storedPartials[s]) {
+                let term = exponentDerivative * y.storedPartials[s]
+                partial = partial.map { $0 + term } ?? term
+            }
+            if let partial { partials[s] = partial }
         }
+        return ChunkedDual(value: power, partials: partials)
     }
 
     /// hypot(u, w)˙ = (u/h)·u̇ + (w/h)·ẇ: the ratios lie in [−1, 1]; NaN at the origin.
