@@ -3,7 +3,7 @@ import GradCheckReports
 import GradCheckReverse
 
 /// `gradcheck trace FUNCTION --at X,Y,…`: the forward primal, forward tangent and reverse adjoint traces
-/// of the function at a point, numbered as in the first seed, or its computational graph for Graphviz.
+/// of the function at a point, numbered as in the first article, or its computational graph for Graphviz.
 struct TraceCommand {
     let tool: GradCheckTool
 

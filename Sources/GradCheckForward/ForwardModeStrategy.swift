@@ -4,7 +4,7 @@ import GradCheckCore
 ///
 /// Pass j runs the function once on dual numbers seeded with the unit tangent eⱼ (input j has tangent 1,
 /// the others 0); the outputs' tangents are ∂fᵢ/∂xⱼ, column j of the Jacobian. The cost is n passes of
-/// about 2–4 times the function's own operations each: Ω(n·ops(f)), the cheap direction for functions
+/// about 2–4 times the function's own operations each: O(n·ops(f)), the cheap direction for functions
 /// with few inputs and many outputs.
 ///
 /// Figures: `passes` = `functionEvaluations` = n.

@@ -3,7 +3,7 @@ import GradCheckSymbolic
 
 /// The expression-swell study as a table: for each family and depth, the size of f and of its
 /// derivative as a raw tree, a simplified tree and a DAG, the adjoint DAG, and reverse mode's ω beside
-/// them — the seeds' point that swell is a matter of representation, not of differentiation.
+/// them — the articles' point that swell is a matter of representation, not of differentiation.
 public struct SwellReport {
     public var rows: [SwellRow]
 

@@ -2,7 +2,7 @@ import Foundation
 import GradCheckCore
 import GradCheckReverse
 
-/// Renders a ``ComputationTrace`` as the first seed prints it: text, Markdown tables, or a Graphviz graph.
+/// Renders a ``ComputationTrace`` as the first article prints it: text, Markdown tables, or a Graphviz graph.
 public struct TraceReport {
     public var function: FunctionID
     public var point: [Double]

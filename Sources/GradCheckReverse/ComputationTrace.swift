@@ -1,6 +1,6 @@
 import GradCheckCore
 
-/// The first seed's three tables for any function at a point, read off a tracing ``Tape``: the forward
+/// The first article's three tables for any function at a point, read off a tracing ``Tape``: the forward
 /// primal trace (v₁₋ₙ … v₀ = the inputs, then v₁, v₂, … in evaluation order), the forward tangent trace
 /// v̇ᵢ = Σₖ ∂vᵢ/∂vₖ·v̇ₖ for one input direction, and the reverse adjoint trace v̄ₖ += v̄ᵢ·∂vᵢ/∂vₖ, which
 /// shows every accumulation where a value fans out.
@@ -10,7 +10,7 @@ import GradCheckCore
 public struct ComputationTrace: Sendable {
     /// One node of the primal trace.
     public struct Node: Sendable {
-        /// The seed's numbering: inputs 1 − n … 0, then 1, 2, ….
+        /// The article's numbering: inputs 1 − n … 0, then 1, 2, ….
         public var label: Int
         public var operation: TapeOperation
         public var operands: [Operand]

@@ -4,7 +4,7 @@ import GradCheckCore
 ///
 /// The forward sweep runs the function once on ``Tracked`` numbers, recording the program (the Wengert
 /// list); reverse sweep i seeds the adjoint of output i with 1 and accumulates adjoints back to the inputs,
-/// whose adjoints are row i of the Jacobian. The cost is Ω(m·ops(f)): for a scalar function the whole
+/// whose adjoints are row i of the Jacobian. The cost is O(m·ops(f)): for a scalar function the whole
 /// gradient costs a small constant times the function, whatever the number of inputs.
 ///
 /// Tapes are pooled per value type and reused: after the first derivative of a function, later ones

@@ -150,7 +150,8 @@ public final class Tape<Value: DifferentiableScalar>: @unchecked Sendable {
 
     /// The adjoints of `variables` from the last reverse sweep, in order: what `variables.map(adjoint(of:))`
     /// gives, written into `adjoints` (overwritten in place when it already has `variables.count`
-    /// elements, so a kept array allocates nothing). The tape's checks are made once, not per variable.
+    /// elements, so a kept array allocates nothing). The storage and the swept output are read once; each
+    /// variable is still checked to belong to this tape.
     @inlinable public func adjoints(of variables: [Tracked<Value>], into adjoints: inout [Value]) {
         if adjoints.count != variables.count { adjoints = Array(repeating: Value(0), count: variables.count) }
         let storage = storage

@@ -1,4 +1,5 @@
-/// A growable contiguous buffer of `Element`s with manual memory management: one of the tape's streams.
+/// A growable contiguous buffer of `Element`s with manual memory management: the tape's node values (kept
+/// when it traces) and its adjoints. The records themselves are a packed byte stream in `TapeStorage`.
 ///
 /// Unlike `Array`, appending does no uniqueness check and no exclusivity check (the buffer lives in the
 /// tape's storage, reached through a pointer); ``removeAll()`` keeps the memory, so a tape that is reset
@@ -12,26 +13,13 @@
     @usableFromInline var count: Int = 0
     @usableFromInline var capacity: Int = 0
 
-    @inlinable init(capacity: Int = 0) {
-        if capacity > 0 {
-            base = .allocate(capacity: capacity)
-            self.capacity = capacity
-        }
-    }
+    @inlinable init() {}
 
     /// Appends `element`, growing the storage when it is full.
     @inlinable mutating func append(_ element: Element) {
         if _slowPath(count == capacity) { grow(minimumCapacity: count + 1) }
         (base.unsafelyUnwrapped + count).initialize(to: element)
         count += 1
-    }
-
-    /// Appends `element` without a capacity check: the caller guarantees room (the tape's storage keeps
-    /// every stream large enough for one more record of any shape; see `TapeStorage`).
-    @inlinable @inline(__always) mutating func appendUnchecked(_ element: Element) {
-        assert(count < capacity, "tape buffer appended past its capacity")
-        (base.unsafelyUnwrapped + count).initialize(to: element)
-        count &+= 1
     }
 
     /// The element at `index` (unchecked beyond a debug assertion).

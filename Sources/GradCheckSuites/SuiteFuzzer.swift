@@ -10,7 +10,7 @@ public enum SuiteFuzzer {
     /// Small suites that use every construct of the language.
     public static let seeds: [String] = [
         """
-        /// The first seed's running example.
+        /// The first article's running example.
         @points((2, 1), (1.5, 0.8))
         @tags(seed, elementary)
         func nutty(x1, x2) {

@@ -136,7 +136,6 @@ import Testing
         let f = Rosenbrock(n: 64)
         let chunked = try CostMeter.measure(ChunkedForwardModeStrategy(), variant: .correct, on: f, at: f.point())
         let scalar = try CostMeter.measure(ForwardModeStrategy(), variant: .correct, on: f, at: f.point())
-        print("Rosenbrock n = 64: ω chunked = \(chunked.ratio) (\(chunked.figures.passes!) passes), ω scalar = \(scalar.ratio)")
         #expect(chunked.figures.passes == 4)
         #expect(chunked.derivative.total < scalar.derivative.total)
         #expect(chunked.ratio <= 2.5 * 64)

@@ -3,62 +3,6 @@ import GradCheckTestFixtures
 import GradCheckForward
 import Testing
 
-/// The first article's function f(x₁, x₂) = x₁·√(ln(x₁ / sin(x₂²))).
-struct ArticleFunction: ExampleFunction {
-    var inputNames: [String] { ["x1", "x2"] }
-    var outputCount: Int { 1 }
-    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] {
-        [x[0] * S.sqrt(S.log(x[0] / S.sin(S.pow(x[1], 2))))]
-    }
-}
-
-/// f(x) = x·x·x + x: the input fans out to four uses.
-struct FanOut: ExampleFunction {
-    var inputNames: [String] { ["x"] }
-    var outputCount: Int { 1 }
-    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] { [x[0] * x[0] * x[0] + x[0]] }
-}
-
-/// f(x, y, z) = (x·y·z, sin x + z², eʸ/x): a vector-valued function with a hand-written Jacobian.
-struct VectorFunction: ExampleFunction {
-    var inputNames: [String] { ["x", "y", "z"] }
-    var outputCount: Int { 3 }
-    func evaluate<S: DifferentiableScalar>(_ v: [S]) throws -> [S] {
-        let (x, y, z) = (v[0], v[1], v[2])
-        return [x * y * z, S.sin(x) + z * z, S.exp(y) / x]
-    }
-
-    static func jacobian(_ x: Double, _ y: Double, _ z: Double) -> [[Double]] {
-        [
-            [y * z, x * z, x * y],
-            [Double.cos(x), 0, 2 * z],
-            [-Double.exp(y) / (x * x), Double.exp(y) / x, 0],
-        ]
-    }
-}
-
-/// Control flow on data: for x > 1, multiply by x until the value reaches 50 (xᵏ with k depending on x);
-/// otherwise x·sin x.
-struct Branchy: ExampleFunction {
-    var inputNames: [String] { ["x"] }
-    var outputCount: Int { 1 }
-    func evaluate<S: DifferentiableScalar>(_ x: [S]) throws -> [S] {
-        let v = x[0]
-        guard v > 1 else { return [v * S.sin(v)] }
-        var power = v
-        while power < 50 { power = power * v }
-        return [power]
-    }
-
-    /// The derivative by hand: k·xᵏ⁻¹ with the trip count k found by the same loop in plain Double.
-    static func derivative(_ x: Double) -> Double {
-        guard x > 1 else { return Double.sin(x) + x * Double.cos(x) }
-        var (power, k) = (x, 1)
-        while power < 50 { power *= x; k += 1 }
-        return Double(k) * Double.pow(x, Double(k - 1))
-    }
-}
-
 @Suite struct ForwardModeStrategyTests {
     let strategy = ForwardModeStrategy()
 

@@ -14,7 +14,7 @@ struct ComplexStepTests {
         Double((E(got) - want).magnitude / E(Double(want).ulp))
     }
 
-    /// The first seed's f(x1, x2) = x1·sqrt(log(x1/sin(x2²))) at (2, 1), against the closed form
+    /// The first article's f(x1, x2) = x1·sqrt(log(x1/sin(x2²))) at (2, 1), against the closed form
     /// ∂f/∂x1 = √L + 1/(2√L), ∂f/∂x2 = −x1·x2·cot(x2²)/√L, L = log(x1/sin(x2²)), in Float80.
     ///
     /// Measured (x86-64, glibc): ∂f/∂x1 = 1.467827504425832, 0.01 ulp from the true value (the correctly

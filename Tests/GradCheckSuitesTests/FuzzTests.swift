@@ -27,13 +27,10 @@ import Testing
                 corpus.append(try String(contentsOf: suites.appendingPathComponent(name), encoding: .utf8))
             }
         }
-        let start = Date()
         var loaded = 0, rejected = 0
         for round in 0..<10_500 {
             if exercise(SuiteFuzzer.input(round: round, corpus: corpus, &generator)) { loaded += 1 } else { rejected += 1 }
         }
-        let seconds = Date().timeIntervalSince(start)
-        print("fuzz: \(loaded + rejected) inputs, \(loaded) loaded, \(rejected) rejected, \(String(format: "%.2f", seconds)) s")
         #expect(loaded + rejected == 10_500)
         #expect(loaded > 100 && rejected > 100)
     }

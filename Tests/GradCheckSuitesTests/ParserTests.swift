@@ -73,7 +73,10 @@ import Testing
             }
             """)
         #expect(errors == [])
-        guard case .function(let function)? = tree.declarations.first else { return }
+        guard case .function(let function)? = tree.declarations.first else {
+            Issue.record("the first declaration is not a function")
+            return
+        }
         #expect(function.body.statements.count == 5)
         #expect(function.attributes.map(\.name) == ["points", "domain"])
         #expect(function.attributes[1].arguments?.map { $0.label } == ["x", "y"])
@@ -83,7 +86,10 @@ import Testing
 
     @Test func documentation() {
         let (tree, _) = parse("/// One.\n/// Two.\n@helper\n/// Three.\nfunc f(x) { return x }\n/// Stray.\n")
-        guard case .function(let function)? = tree.declarations.first else { return }
+        guard case .function(let function)? = tree.declarations.first else {
+            Issue.record("the first declaration is not a function")
+            return
+        }
         #expect(function.documentation == ["One.", "Two.", "Three."])
     }
 
@@ -112,7 +118,10 @@ import Testing
         ])
         // What could be parsed is kept: f (with its good statements), the gradient, not g.
         #expect(tree.declarations.count == 2)
-        guard case .function(let f)? = tree.declarations.first else { return }
+        guard case .function(let f)? = tree.declarations.first else {
+            Issue.record("the first declaration is not a function")
+            return
+        }
         // `y = 2` is kept; the statements that failed are dropped.
         #expect(f.hadSyntaxErrors && f.body.statements.count == 2)
     }
@@ -127,7 +136,10 @@ import Testing
         let (tree, errors) = parse(
             "@tags(a, non-smooth, \"two words\")\n@xfail(\"id\", \"why\")\n@dimensions(n: 1, 2, m: 3)\nfunc f(x[n], y[m]) { return 1 }")
         #expect(errors == [])
-        guard case .function(let function)? = tree.declarations.first else { return }
+        guard case .function(let function)? = tree.declarations.first else {
+            Issue.record("the first declaration is not a function")
+            return
+        }
         #expect(function.attributes.map { $0.arguments?.count } == [3, 2, 3])
         #expect(function.attributes[2].arguments?.map(\.label) == ["n", nil, "m"])
         #expect(function.parameters.map(\.lengthName) == ["n", "m"])

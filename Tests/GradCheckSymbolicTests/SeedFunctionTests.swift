@@ -2,9 +2,9 @@ import GradCheckCore
 import GradCheckSymbolic
 import Testing
 
-/// The first seed's example f = x1·sqrt(log(x1/sin(x2²))) at (2, 1), against the formulas derived by hand:
+/// The first article's example f = x1·sqrt(log(x1/sin(x2²))) at (2, 1), against the formulas derived by hand:
 /// ∂f/∂x1 = √L + 1/(2√L), ∂f/∂x2 = −x1·x2·cot(x2²)/√L, with L = log(x1/sin(x2²)).
-@Suite("The first seed's example")
+@Suite("The first article's example")
 struct SeedFunctionTests {
     static func handGradient<R: RealNumber>(_ x1: R, _ x2: R) -> [R] {
         let l = R.log(x1 / R.sin(x2 * x2))

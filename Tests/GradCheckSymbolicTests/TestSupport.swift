@@ -16,7 +16,7 @@ extension PlainTestFunction {
     }
 }
 
-/// The first seed's example: f(x1, x2) = x1·sqrt(log(x1/sin(x2²))).
+/// The first article's example: f(x1, x2) = x1·sqrt(log(x1/sin(x2²))).
 struct Nutty: PlainTestFunction {
     var id: FunctionID { FunctionID(suite: "tests", name: "nutty") }
     var inputNames: [String] { ["x1", "x2"] }

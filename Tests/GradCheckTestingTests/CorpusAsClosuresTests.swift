@@ -45,7 +45,7 @@ struct CorpusAsClosuresTests {
             mutants += function.mutants.indices.map { (function, .mutant($0)) }
             if function.tags.contains("negative-control") { mutants.append((function, .correct)) }
         }
-        #expect(mutants.count == 2)  // the seed's printed trace, as a mutant of nutty and as nutty-as-printed
+        #expect(mutants.count == 2)  // the article's printed trace, as a mutant of nutty and as nutty-as-printed
         for (function, variant) in mutants {
             let report = Self.check(function, variant, random: 6, seed: 2024)
             #expect(report.outcome == .failed, "\(function.id) \(variant)")

@@ -18,7 +18,7 @@ extension StarterFunction {
     }
 }
 
-/// The compiled Swift corpus: the seeds' examples, Rosenbrock, and one function for each kind of control
+/// The compiled Swift corpus: the articles' examples, Rosenbrock, and one function for each kind of control
 /// flow. Every function has a correct hand-written derivative.
 public enum StarterCorpus {
     /// Every function of the starter corpus, in a fixed order. The negative control

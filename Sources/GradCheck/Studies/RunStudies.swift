@@ -7,7 +7,7 @@ import GradCheckSymbolic
 /// and the expression-swell study beside reverse mode's cost.
 public enum RunStudies {
     /// Sweeps of forward, central and Richardson differences for up to `limit` functions of the run: first
-    /// those where a difference method did not pass (at that cell's worst point), then the first seed's
+    /// those where a difference method did not pass (at that cell's worst point), then the first article's
     /// function if it was run, else the first function of the run with at most ten inputs.
     ///
     /// The sweeps of one function (its reference and every method's curve) run under `deadline`, as one

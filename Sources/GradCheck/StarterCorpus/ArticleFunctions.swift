@@ -1,16 +1,16 @@
 import GradCheckCore
 
-/// f(x1, x2) = x1 · sqrt(log(x1 / sin(x2²))): the first seed's running example.
+/// f(x1, x2) = x1 · sqrt(log(x1 / sin(x2²))): the first article's running example.
 ///
 /// ∂f/∂x1 = √L + 1/(2√L), ∂f/∂x2 = −x1·x2·cot(x2²)/√L with L = log(x1/sin(x2²)). Its mutant is the
-/// seed's printed tangent trace, whose rule v̇5 = −½·v4^(−½)·v̇4 has the wrong sign.
+/// article's printed tangent trace, whose rule v̇5 = −½·v4^(−½)·v̇4 has the wrong sign.
 public struct Nutty: StarterFunction {
     public let name = "nutty"
-    public let summary = "The first seed's x1·sqrt(log(x1/sin(x2²))): every standard operator in one line."
+    public let summary = "The first article's x1·sqrt(log(x1/sin(x2²))): every standard operator in one line."
     public let tags = ["seed", "elementary"]
     public let inputNames = ["x1", "x2"]
     public let sampling = Sampling(explicitPoints: [[2, 1], [1.5, 0.8]], domain: [1.2...3, 0.3...1.2])
-    public let mutants = ["the seed's tangent trace as printed: v̇5 = −½·v4^(−½)·v̇4 (sign of the sqrt rule flipped)"]
+    public let mutants = ["the article's tangent trace as printed: v̇5 = −½·v4^(−½)·v̇4 (sign of the sqrt rule flipped)"]
 
     public init() {}
 
@@ -31,7 +31,7 @@ public struct Nutty: StarterFunction {
     }
 }
 
-/// The first seed's forward tangent trace, step by step as the article prints it — including its
+/// The first article's forward tangent trace, step by step as the article prints it — including its
 /// sign error in v̇5 — run once per input direction.
 enum SeedTangentTrace {
     static func derivative<R: RealNumber>(at x: [R]) -> [R] {
@@ -48,12 +48,12 @@ enum SeedTangentTrace {
     }
 }
 
-/// The negative control: ``Nutty`` with the seed's printed tangent trace registered as its *correct*
+/// The negative control: ``Nutty`` with the article's printed tangent trace registered as its *correct*
 /// hand-written gradient. A run that includes it must fail (tagged `negative-control`, so only runs that
 /// ask for it by name or tag include it).
 public struct NuttyAsPrinted: StarterFunction {
     public let name = "nutty-as-printed"
-    public let summary = "The seed's function with the article's printed tangent trace as its gradient: must fail."
+    public let summary = "The first article's function with the article's printed tangent trace as its gradient: must fail."
     public let tags = ["seed", "negative-control"]
     public let inputNames = ["x1", "x2"]
     public let sampling = Nutty().sampling
@@ -68,10 +68,10 @@ public struct NuttyAsPrinted: StarterFunction {
     }
 }
 
-/// f(x) = 2x³ + 3x²: the second seed's symbolic example; f′(x) = 6x² + 6x.
+/// f(x) = 2x³ + 3x²: the second article's symbolic example; f′(x) = 6x² + 6x.
 public struct CubicPolynomial: StarterFunction {
     public let name = "cubic"
-    public let summary = "The second seed's 2x³ + 3x², differentiated by the power and sum rules."
+    public let summary = "The second article's 2x³ + 3x², differentiated by the power and sum rules."
     public let tags = ["seed", "polynomial"]
     public let inputNames = ["x"]
     public let sampling = Sampling(explicitPoints: [[2], [-1]], domain: [-3...3])
@@ -88,10 +88,10 @@ public struct CubicPolynomial: StarterFunction {
     }
 }
 
-/// f(x1, x2) = sqrt(x1² + x2²): the second seed's forward-versus-reverse example; ∇f = x / ‖x‖.
+/// f(x1, x2) = sqrt(x1² + x2²): the second article's forward-versus-reverse example; ∇f = x / ‖x‖.
 public struct EuclideanNorm: StarterFunction {
     public let name = "norm"
-    public let summary = "The second seed's (x1² + x2²)^½, traced in both forward and reverse mode."
+    public let summary = "The second article's (x1² + x2²)^½, traced in both forward and reverse mode."
     public let tags = ["seed", "elementary"]
     public let inputNames = ["x1", "x2"]
     public let sampling = Sampling(explicitPoints: [[3, 4]], domain: [0.2...3, -3 ... -0.2])
@@ -109,11 +109,11 @@ public struct EuclideanNorm: StarterFunction {
     }
 }
 
-/// y = f(g(h(x))) with h(x) = x², g = sin, f = exp: the second seed's chain-rule composition;
+/// y = f(g(h(x))) with h(x) = x², g = sin, f = exp: the second article's chain-rule composition;
 /// dy/dx = exp(sin(x²))·cos(x²)·2x.
 public struct ExpSinSquare: StarterFunction {
     public let name = "composition"
-    public let summary = "The second seed's f(g(h(x))) as exp(sin(x²)): the chain rule through three layers."
+    public let summary = "The second article's f(g(h(x))) as exp(sin(x²)): the chain rule through three layers."
     public let tags = ["seed", "composition"]
     public let inputNames = ["x"]
     public let sampling = Sampling(explicitPoints: [[0.5]], domain: [-2...2])
@@ -132,7 +132,7 @@ public struct ExpSinSquare: StarterFunction {
 }
 
 /// f(x, y, z) = sin(w)·u + exp(u) with w = x·y and u = w + z: three inputs whose intermediate nodes fan
-/// out (w feeds sin, u and the product; u feeds the product and exp), as in the third seed's tree.
+/// out (w feeds sin, u and the product; u feeds the product and exp), as in the third article's tree.
 ///
 /// With D = cos(w)·u + sin(w) + exp(u): ∂f/∂x = y·D, ∂f/∂y = x·D, ∂f/∂z = sin(w) + exp(u).
 public struct SharedNodes: StarterFunction {
