@@ -46,7 +46,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "GradCheckTesting", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .executableTarget(name: "gradcheck", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
-        .executableTarget(name: "gradcheck-faults", dependencies: ["GradCheckCLI"], swiftSettings: strictSettings),
+        .executableTarget(name: "gradcheck-faults", dependencies: ["GradCheck", "GradCheckCLI"], swiftSettings: strictSettings),
 
         .testTarget(name: "GradCheckCoreTests", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(
