@@ -6,8 +6,9 @@ import GradCheckReports
 /// executable, so that a strategy that traps (a failed precondition, a fatal error, a stack overflow)
 /// takes only its own cell down.
 ///
-/// Each child runs `run --function <exact id> --strategy <id>` with the parent's other options and writes
-/// its JSON report on standard output; the parent merges the cells in order. A child killed by a signal
+/// Each child runs `run --function-id <suite/name> --strategy <id>` with the parent's other options and writes
+/// its JSON report on standard output; `--function-id` (hidden from help) selects by exact id, never as a
+/// glob, so a child for `a*/f` checks that function only, not `a/f` and `ax/f` as well; the parent merges the cells in order. A child killed by a signal
 /// becomes the cell `error: crashed (signal N)`; one that outlives its watchdog is killed and reported
 /// likewise; one that exits with a usage or data error reports that message.
 ///
@@ -17,7 +18,7 @@ import GradCheckReports
 struct IsolatedRun {
     /// The executable to start (this program).
     let executable: String
-    /// The arguments every child gets besides `--function`, `--strategy` and `--format json`.
+    /// The arguments every child gets besides `--function-id`, `--strategy` and `--format json`.
     let sharedArguments: [String]
     /// Seconds after which a child is killed.
     let watchdogSeconds: Double
@@ -55,7 +56,7 @@ struct IsolatedRun {
     private func child(function: any TestFunction, strategy: any DifferentiationStrategy) -> Result<RunReport, ChildFailure> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["run", "--function", function.id.description, "--strategy", strategy.id, "--format", "json"]
+        process.arguments = ["run", "--function-id", function.id.description, "--strategy", strategy.id, "--format", "json"]
             + sharedArguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output

@@ -40,6 +40,9 @@ struct RunCommand {
             .value("--max-iterations", "n", help: "Loop iterations a suite function may run per call (default: 10000000)."),
             .value("--max-depth", "n", help: "Recursion depth of suite functions (default: 1000)."),
             .value("--max-nodes", "n", help: "Expression size cap of the symbolic strategies (default: 1000000)."),
+            .hiddenValue(
+                "--function-id", "id", help: "Only the function whose suite/name is exactly this, no glob (repeatable).",
+                repeatable: true),
         ] + ReportOutput.options + [.help])
 
     /// The options a child of `--isolate` inherits, with their values.
@@ -82,7 +85,8 @@ struct RunCommand {
         configuration.atolOverride = try parsed.nonNegativeReal("--atol")
         let precision = try parsed.choice("--precision", from: ["double", "float"], default: "double")
 
-        let selection = FunctionSelection(patterns: parsed.all("--function"), tags: parsed.all("--tag"))
+        let selection = FunctionSelection(
+            patterns: parsed.all("--function"), tags: parsed.all("--tag"), exactIDs: parsed.all("--function-id"))
         let paths = parsed.positionals
         let corpus: CorpusSource.Corpus
         do {
