@@ -153,6 +153,22 @@ struct HostileInputTests {
     /// precision could have held the computation: f overflowing within one rounding of x, or a strategy that
     /// agrees with the reference when rerun in extended precision, is `inconclusive`; a derivative that is
     /// NaN where f is finite and tame stays an error (and a NaN mutant is caught).
+    /// A derivative finite in Float80 but beyond Double's range (e^800 ≈ 2.7·10³⁴⁷) is named by its value,
+    /// not by the "inf" it rounds to in Double.
+    @Test func aReferenceBeyondDoublesRangeIsPrintedInFull() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let suite = directory + "/huge.grad"
+        try "@points((800))\nfunc grow(x) {\n    return exp(x)\n}\n".write(toFile: suite, atomically: true, encoding: .utf8)
+        let run = try Executable.run("gradcheck", ["run", suite, "--no-timing", "--points", "0", "--format", "json", "--strategy", "forward"])
+        let report = try JSONReport.decode(run.output)
+        let cell = try #require(report.cells.first)
+        #expect(cell.verdict == .inconclusive)
+        let message = cell.message ?? ""
+        #expect(message.contains("the derivative (2.72637e+347) is beyond the range of Double"), "\(message)")
+        #expect(!message.contains("(inf)"), "\(message)")
+    }
+
     @Test func aDerivativeBeyondTheWorkingRangeIsInconclusiveNotAnError() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(atPath: directory) }
