@@ -137,6 +137,38 @@ struct HostileInputTests {
         }
     }
 
+    // MARK: Inputs that are not regular files
+
+    /// A baseline, a saved report or a suite that never ends (`/dev/zero`), a FIFO with no writer, or a
+    /// regular file past the size limit: refused at once with what it is, in bounded memory — not read
+    /// until memory runs out, not waited on, not blamed on a permission.
+    @Test func anInputThatIsNotARegularFileOrTooLargeIsRefusedAtOnce() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = directory + "/pipe.json"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let huge = directory + "/huge.json"  // sparse: its size is past the limit, no disk is used
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
+        try handle.truncate(atOffset: 300 << 20)
+        try handle.close()
+        let quick = ["--function", "starter/cubic", "--strategy", "forward", "--no-timing"]
+        let cases: [([String], String)] = [
+            (["run", "--baseline", "/dev/zero"] + quick, "error: baseline /dev/zero: it is a character device, not a regular file"),
+            (["report", "/dev/zero"], "error: /dev/zero: it is a character device, not a regular file"),
+            (["report", fifo], "error: \(fifo): it is a FIFO (a pipe), not a regular file"),
+            (["run", "--baseline", fifo] + quick, "it is a FIFO (a pipe), not a regular file"),
+            (["report", huge], "error: \(huge): the file is too large (more than 268435456 bytes)"),
+            (["run", "/dev/zero"] + quick, "cannot read the file: it is a character device, not a regular file"),
+        ]
+        for (arguments, message) in cases {
+            let result = try Executable.run("gradcheck", arguments)
+            #expect(result.status == 65, "\(arguments): \(result.status) \(result.errors)")
+            #expect(result.errors.contains(message), "\(arguments): \(result.errors)")
+            #expect(!result.errors.contains("permission"), "\(arguments): \(result.errors)")
+        }
+    }
+
     // MARK: Numeric flags
 
     @Test(arguments: ["1.9e10", "1e300", "inf", "nan", "0", "-1"])
