@@ -85,6 +85,34 @@ struct SelectionTests {
         #expect(mixed.standardError.contains("warning: '\(none)' holds no .grad files"), "\(mixed.standardError)")
     }
 
+    /// `list functions` over paths that define nothing says what is empty (as `run` does), rather than
+    /// printing a bare header; a path that adds nothing beside others that do is a warning.
+    @Test func anEmptyListingSaysWhatIsEmpty() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let empty = tool.run(["list", "functions", folder])
+        #expect(empty.exitCode == .usage)
+        #expect(empty.standardError == "error: no test functions to list: '\(folder)' holds no .grad files\n", "\(empty.standardError)")
+        #expect(empty.standardOutput.isEmpty)
+
+        try "// nothing yet\n".write(toFile: folder + "/blank.grad", atomically: true, encoding: .utf8)
+        let blank = tool.run(["list", "functions", folder + "/blank.grad"])
+        #expect(blank.exitCode == .usage)
+        #expect(blank.standardError.contains("'\(folder)/blank.grad' defines no test function"), "\(blank.standardError)")
+        #expect(!blank.standardError.contains("filter"))
+
+        var nothing = GradCheckTool(builtInFunctions: [])
+        nothing.loadsStandardSuites = false
+        let hostless = nothing.run(["list", "functions"])
+        #expect(hostless.exitCode == .usage)
+        #expect(hostless.standardError.contains("no suite file was named"), "\(hostless.standardError)")
+
+        let mixed = tool.run(["list", "functions", folder, SuiteCommandTests.suitesFolder + "/kinks.grad"])
+        #expect(mixed.exitCode == .success, "\(mixed.standardError)")
+        #expect(mixed.standardError.contains("warning: '\(folder)' holds .grad files that define no test function"), "\(mixed.standardError)")
+        #expect(mixed.standardOutput.contains("kinks/abs_kink"))
+    }
+
     @Test func anEmptySuitesFolderIsAnErrorInsteadOfAnEmptyStandardCorpus() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
