@@ -7,10 +7,10 @@
 /// costs one level, whatever its length; only real nesting — parentheses, calls, indexing, prefix
 /// operators, the right operand of `^` — adds levels.
 ///
-/// How deep a chain counts (``depthContribution(links:)``) follows how it is evaluated:
+/// How deep a chain counts (``depth(_:_:)``) follows how it is evaluated:
 /// - a chain of at most ``nestedLimit`` operators is checked and compiled as the nested binary operations
-///   it stands for (``nested(_:_:)``), exactly as before chains existed, so it counts one level per
-///   operator above its deepest operand;
+///   it stands for (``nested(_:_:)``), exactly as before chains existed, so it counts as deep as that
+///   nested tree: at most one level per operator above its deepest operand;
 /// - a longer chain is checked by a loop and compiled to one node that folds its operands from left to
 ///   right, so it counts one level above its deepest operand.
 ///
@@ -30,9 +30,11 @@ enum OperatorChain {
     /// The most operators one chain may have (a file of 8 MiB holds about four million `+x`).
     static let maximumLinks = 1_000_000
 
-    /// The levels a chain of `links` operators adds above its deepest operand.
-    static func depthContribution(links: Int) -> Int {
-        links <= nestedLimit ? links : 1
+    /// The depth of the chain `first links…`: that of its nested form for a short chain, one level above
+    /// its deepest operand for a long one.
+    static func depth(_ first: Expr, _ links: [ChainLink]) -> Int {
+        guard links.count <= nestedLimit else { return 1 + links.reduce(first.depth) { max($0, $1.operand.depth) } }
+        return links.reduce(first.depth) { 1 + max($0, $1.operand.depth) }
     }
 
     /// The nested binary expression a short chain stands for: `((a op₁ b) op₂ c) …`, each node at the

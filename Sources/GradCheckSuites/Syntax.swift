@@ -162,8 +162,7 @@ struct Expr: Sendable {
         self.kind = kind
         self.offset = offset
         if case .chain(let first, let links) = kind {
-            let deepest = links.reduce(first.depth) { max($0, $1.operand.depth) }
-            depth = deepest + OperatorChain.depthContribution(links: links.count)
+            depth = OperatorChain.depth(first, links)
         } else {
             depth = 1 + kind.children.reduce(0) { max($0, $1.depth) }
         }

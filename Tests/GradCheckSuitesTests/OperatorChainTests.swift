@@ -75,8 +75,13 @@ import Testing
         let parentheses = "func f(x) {\n    return " + String(repeating: "(x + ", count: deep) + "x" + String(repeating: ")", count: deep) + "\n}\n"
         let errors = errorMessages("@points((1))\n" + parentheses)
         #expect(errors == ["nesting is too deep (more than \(Parser.maximumNesting) levels)"])
-        // Short chains nested in parentheses count one level per operator, as before.
-        let nestedShortChains = String(repeating: "(x + x + x + ", count: 70) + "x" + String(repeating: ")", count: 70)
+        // A short chain is exactly as deep as its nested form: 1 + max(depth of (x + x), depth of the call).
+        let call199 = String(repeating: "sin(", count: 198) + "x" + String(repeating: ")", count: 198)
+        #expect(errorMessages("@points((1))\nfunc f(x) {\n    return x + x + \(call199)\n}\n") == [])
+        #expect(errorMessages("@points((1))\nfunc f(x) {\n    return \(call199) + x + x\n}\n")
+            == ["expression is too deeply nested (more than \(Parser.maximumNesting) levels)"])
+        // Short chains nested in parentheses as their first operands count one level per operator, as before.
+        let nestedShortChains = String(repeating: "(", count: 70) + "x" + String(repeating: " + x + x + x)", count: 70)
         #expect(errorMessages("@points((1))\nfunc f(x) {\n    return \(nestedShortChains)\n}\n")
             == ["expression is too deeply nested (more than \(Parser.maximumNesting) levels)"])
     }
