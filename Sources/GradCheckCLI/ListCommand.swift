@@ -2,6 +2,9 @@ import GradCheck
 import GradCheckReports
 
 /// `gradcheck list strategies|functions`.
+///
+/// `list functions` over paths that define no test function at all is a usage error (exit 64) that says
+/// what is empty, as `run` does; a path that adds nothing beside others that do is a warning.
 struct ListCommand {
     let tool: GradCheckTool
 
