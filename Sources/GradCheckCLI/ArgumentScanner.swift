@@ -68,7 +68,7 @@ enum ArgumentScanner {
     }
 
     private static func suggestion(for name: String, in command: CommandDefinition) -> String? {
-        let candidates = command.options.flatMap(\.names).filter { $0.hasPrefix("--") }
+        let candidates = command.options.filter { !$0.hidden }.flatMap(\.names).filter { $0.hasPrefix("--") }
         return NearestName.find(name, among: candidates)
     }
 }

@@ -25,6 +25,9 @@ struct OptionDefinition: Sendable {
     var help: String
     /// Whether it may be given several times (values accumulate).
     var repeatable = false
+    /// Whether help, usage and "did you mean" leave it out: a channel between gradcheck processes (the
+    /// children of `run --isolate`), not a user's option.
+    var hidden = false
 
     /// The long name, which is also the key under which its values are stored.
     var key: String { names[0] }
@@ -35,6 +38,11 @@ struct OptionDefinition: Sendable {
 
     static func value(_ name: String, _ valueName: String, help: String, repeatable: Bool = false) -> OptionDefinition {
         OptionDefinition(names: [name], valueName: valueName, help: help, repeatable: repeatable)
+    }
+
+    /// An option with a value that help and usage do not show (see ``hidden``).
+    static func hiddenValue(_ name: String, _ valueName: String, help: String, repeatable: Bool = false) -> OptionDefinition {
+        OptionDefinition(names: [name], valueName: valueName, help: help, repeatable: repeatable, hidden: true)
     }
 
     static let help = OptionDefinition.flag("--help", "-h", help: "Show help information.")

@@ -1,6 +1,6 @@
 import GradCheck
 
-/// Which functions a command works on: `--function` globs and `--tag` labels.
+/// Which functions a command works on: `--function` globs, `--tag` labels and exact `--function-id`s.
 ///
 /// A function is selected when it matches any glob (against `suite/name` or `name`; `*` any run of
 /// characters, `?` one) and carries any of the tags; an empty list selects everything. Functions tagged
@@ -9,9 +9,15 @@ import GradCheck
 /// A glob or a tag that selects no function of the whole corpus on its own is a mistake (a typo, or a tag
 /// spelled as another suite spells it), and ``unmatchedFilters(in:)`` says so; one that matches in some
 /// suites and not in others is fine.
+///
+/// Exact ids (`--function-id`, hidden: what `run --isolate` gives each child) are compared as text, with
+/// no wildcard, so an id that contains `*` or `?` selects its own function only. When any is given, only
+/// the functions so named are candidates (a negative control included, as when named exactly); globs and
+/// tags given beside them narrow those further.
 struct FunctionSelection {
     var patterns: [String]
     var tags: [String]
+    var exactIDs: [String] = []
 
     static let negativeControlTag = "negative-control"
 
@@ -19,6 +25,9 @@ struct FunctionSelection {
     /// by itself, with a "did you mean" when a name or tag is close; empty when every filter matches.
     func unmatchedFilters(in corpus: [any TestFunction]) -> [String] {
         var problems: [String] = []
+        for id in exactIDs where !corpus.contains(where: { $0.id.description == id }) {
+            problems.append("--function-id '\(id)' matches no function" + NameSuggestion.hint(id, among: corpus.map(\.id.description)))
+        }
         for pattern in patterns where FunctionSelection(patterns: [pattern], tags: []).select(corpus).isEmpty {
             problems.append("--function '\(pattern)' matches no function" + Self.hint(forPattern: pattern, in: corpus))
         }
@@ -50,6 +59,10 @@ struct FunctionSelection {
 
     func select(_ functions: [any TestFunction]) -> [any TestFunction] {
         functions.filter { function in
+            if !exactIDs.isEmpty {
+                guard exactIDs.contains(function.id.description) else { return false }
+                if patterns.isEmpty && tags.isEmpty { return true }
+            }
             if function.tags.contains(Self.negativeControlTag) {
                 let namedExactly = patterns.contains { $0 == function.id.description || $0 == function.id.name }
                 return namedExactly || tags.contains(Self.negativeControlTag)

@@ -13,7 +13,7 @@ enum HelpFormatter {
             }
         }
         out += "\nOPTIONS:\n"
-        for option in command.options {
+        for option in command.options where !option.hidden {
             let names = option.names.reversed().joined(separator: ", ")
             out += line(names + (option.valueName.map { " <\($0)>" } ?? ""), option.help)
         }
@@ -26,7 +26,7 @@ enum HelpFormatter {
             let text = "<\(argument.name)>" + (argument.variadic ? " ..." : "")
             parts.append(argument.optional || argument.variadic ? "[\(text)]" : text)
         }
-        for option in command.options where option.key != "--help" {
+        for option in command.options where option.key != "--help" && !option.hidden {
             var text = option.key + (option.valueName.map { " <\($0)>" } ?? "")
             if option.repeatable { text += " ..." }
             parts.append("[\(text)]")

@@ -6,8 +6,9 @@ import GradCheckReports
 /// executable, so that a strategy that traps (a failed precondition, a fatal error, a stack overflow)
 /// takes only its own cell down.
 ///
-/// Each child runs `run --function <exact id> --strategy <id>` with the parent's other options and writes
-/// its JSON report on standard output; the parent merges the cells in order. A child killed by a signal
+/// Each child runs `run --function-id <suite/name> --strategy <id>` with the parent's other options and writes
+/// its JSON report on standard output; `--function-id` (hidden from help) selects by exact id, never as a
+/// glob, so a child for `a*/f` checks that function only, not `a/f` and `ax/f` as well; the parent merges the cells in order. A child killed by a signal
 /// becomes the cell `error: crashed (signal N)`; one that outlives its watchdog is killed and reported
 /// likewise; one that exits with a usage or data error reports that message.
 ///
@@ -23,7 +24,7 @@ import GradCheckReports
 struct IsolatedRun {
     /// The executable to start (this program).
     let executable: String
-    /// The options every child gets besides `--function`, `--strategy`, `--time-limit` and `--format json`.
+    /// The options every child gets besides `--function-id`, `--strategy`, `--time-limit` and `--format json`.
     let sharedArguments: [String]
     /// The suite paths every child loads.
     let paths: [String]
@@ -88,7 +89,7 @@ struct IsolatedRun {
         process.executableURL = URL(fileURLWithPath: executable)
         let timeLimit = childTimeLimit()
         let watchdogSeconds = timeLimit + Self.watchdogGrace
-        process.arguments = ["run", "--function", function.id.description, "--strategy", strategy.id, "--format", "json"]
+        process.arguments = ["run", "--function-id", function.id.description, "--strategy", strategy.id, "--format", "json"]
             + ["--time-limit", "\(timeLimit)"] + sharedArguments + ["--"] + paths
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output

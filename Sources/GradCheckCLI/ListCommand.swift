@@ -2,6 +2,9 @@ import GradCheck
 import GradCheckReports
 
 /// `gradcheck list strategies|functions`.
+///
+/// `list functions` over paths that define no test function at all is a usage error (exit 64) that says
+/// what is empty, as `run` does; a path that adds nothing beside others that do is a warning.
 struct ListCommand {
     let tool: GradCheckTool
 
@@ -26,14 +29,24 @@ struct ListCommand {
         case "strategies":
             return CommandResult(exitCode: .success, standardOutput: strategies())
         case "functions":
-            let corpus: [any TestFunction]
+            let paths = Array(parsed.positionals.dropFirst())
+            let loaded: CorpusSource.Corpus
             do {
-                corpus = try CorpusSource(tool: tool).functions(paths: Array(parsed.positionals.dropFirst()))
+                loaded = try CorpusSource(tool: tool).load(paths: paths)
             } catch {
                 return CorpusSource.failure(error)
             }
+            // An empty listing says why, as `run` does: never a bare header.
+            guard !loaded.functions.isEmpty else {
+                let why = paths.isEmpty
+                    ? ["no suite file was named, and this gradcheck loads no standard suites and has no compiled functions"]
+                    : loaded.emptyPaths
+                return CommandResult(exitCode: .usage, standardError: "error: no test functions to list: " + why.joined(separator: "; ") + "\n")
+            }
+            let corpus = loaded.functions
+            let warnings = loaded.emptyPaths.map { "warning: \($0)\n" }.joined()
             let expressions = parsed.has("--expressions") ? "\n" + symbolicDerivatives(corpus) : ""
-            return CommandResult(exitCode: .success, standardOutput: functions(corpus) + expressions)
+            return CommandResult(exitCode: .success, standardOutput: functions(corpus) + expressions, standardError: warnings)
         case let other:
             throw UsageError.invalidValue(option: "<kind>", value: other, expected: "strategies or functions")
         }

@@ -60,23 +60,22 @@ struct ReportCommand {
 
     /// The report saved at `path`, or why it cannot be had.
     static func read(_ path: String) -> Result<RunReport, ReadFailure> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(ReadFailure("no such file"))
-        }
-        guard !isDirectory.boolValue else { return .failure(ReadFailure("it is a folder, not a JSON report")) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            return .failure(ReadFailure("cannot be read: \(ReportOutput.reason(error))"))
+        let bytes: [UInt8]
+        switch BoundedFileReader.read(path, limit: maximumReportSize) {
+        case .success(let read): bytes = read
+        case .failure(.folder): return .failure(ReadFailure("it is a folder, not a JSON report"))
+        case .failure(let failure): return .failure(ReadFailure(failure.description))
         }
         do {
-            return .success(try JSONReport.decode(data))
+            return .success(try JSONReport.decode(Data(bytes)))
         } catch {
             return .failure(ReadFailure(error.description))
         }
     }
+
+    /// The largest saved report read (256 MiB): a run of the whole corpus with hundreds of points per
+    /// function stays far below, and a device that never ends (`/dev/zero`) is cut off there.
+    static let maximumReportSize = 256 << 20
 
     /// Why a saved report could not be read, in words.
     struct ReadFailure: Error, CustomStringConvertible {

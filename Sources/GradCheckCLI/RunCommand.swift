@@ -48,6 +48,9 @@ struct RunCommand {
                 "--max-memory", "size",
                 help: "Bytes one evaluation of a suite function may hold in vectors, e.g. 512M or 2G (default: a quarter of the memory or ulimit -v)."),
             .value("--max-nodes", "n", help: "Expression size cap of the symbolic strategies (default: 1000000)."),
+            .hiddenValue(
+                "--function-id", "id", help: "Only the function whose suite/name is exactly this, no glob (repeatable).",
+                repeatable: true),
         ] + ReportOutput.options + [.help])
 
     /// The options a child of `--isolate` inherits, with their values.
@@ -97,7 +100,8 @@ struct RunCommand {
         configuration.atolOverride = try parsed.nonNegativeReal("--atol")
         let precision = try parsed.choice("--precision", from: ["double", "float"], default: "double")
 
-        let selection = FunctionSelection(patterns: parsed.all("--function"), tags: parsed.all("--tag"))
+        let selection = FunctionSelection(
+            patterns: parsed.all("--function"), tags: parsed.all("--tag"), exactIDs: parsed.all("--function-id"))
         let paths = parsed.positionals
         let corpus: CorpusSource.Corpus
         do {

@@ -11,7 +11,8 @@ struct SweepCommand {
         abstract: "Show the error of difference methods against the step size h (1e-1 to 1e-14).",
         discussion: """
             Errors are normwise relative errors against the reference, or against the derivative of the
-            strategy given with --against (a flat curve then means that strategy's derivative is wrong).
+            strategy given with --against (absolute where that derivative is 0). A flat curve means the
+            quotients settle elsewhere: that derivative is wrong, or the function has a kink or a jump here.
             """,
         arguments: [PositionalDefinition(name: "function", help: "The function: suite/name or name.")],
         options: FunctionAtPoint.options + [
@@ -38,7 +39,7 @@ struct SweepCommand {
         let curves = try (methods.isEmpty ? StepSweep.Method.allCases : methods).map {
             try sweep.run($0, on: function, at: point, reference: target)
         }
-        let text = SweepReport(function: function.id, point: point, against: targetName, curves: curves).render()
+        let text = SweepReport(function: function.id, point: point, against: targetName, curves: curves, target: target).render()
         return CommandResult(exitCode: .success, standardOutput: text)
     }
 

@@ -101,7 +101,7 @@ struct PointComparison {
             {
                 return verdict(.inconclusive, "\(entryName(bad)) is \(format(bad.value)) in \(R.precisionName) here: \(reason)", on: result)
             }
-            let message = "\(entryName(bad)) is \(format(bad.value)) where the reference is finite (\(format(bad.reference)))"
+            let message = "\(entryName(bad)) is \(format(bad.value)) where the reference is finite (\(referenceText(bad, in: expected)))"
             // A hand-written derivative that is not finite where f and its derivative are is a wrong derivative
             // (a failure, and a caught mutant); any other strategy that does so has malfunctioned (an error).
             return verdict(strategy.family == .handCoded ? .fail : .error, message, on: result)
@@ -227,6 +227,13 @@ struct PointComparison {
             outputCount: function.outputCount)
     }
 
+    /// The reference entry of `entry` in full precision, marked when `Double` (the precision reports keep)
+    /// cannot hold it: "1.2e+4000 (beyond Double's range)", never the "inf" it rounds to.
+    func referenceText(_ entry: EntryJudgement, in reference: [[ExtendedReal]]) -> String {
+        let exact = reference[entry.row][entry.column]
+        return format(exact) + (BeyondDoubleNotation.applies(to: exact) ? " (beyond Double's range)" : "")
+    }
+
     private func formatDigits(_ digits: Double) -> String { String(format: "%.1f", digits) }
 }
 
@@ -239,8 +246,11 @@ public enum EntryNaming {
     }
 }
 
-/// A number in the short form reports use: 6 significant digits, NaN and ±∞ spelled out.
+/// A number in the short form reports use: 6 significant digits, NaN and ±∞ spelled out. An
+/// extended-precision value finite but beyond `Double`'s range is written in full (``BeyondDoubleNotation``:
+/// `1.2e+4000`), never as the `inf` or `0` it rounds to in `Double`.
 public func format<T: BinaryFloatingPoint>(_ value: T) -> String {
+    if BeyondDoubleNotation.applies(to: value) { return BeyondDoubleNotation.string(value) }
     let x = Double(value)
     if x.isNaN { return "nan" }
     if x.isInfinite { return x < 0 ? "-inf" : "inf" }

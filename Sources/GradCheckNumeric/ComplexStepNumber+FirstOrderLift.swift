@@ -15,7 +15,10 @@ import GradCheckCore
 /// elementary form (its series or continued fraction costs dozens of terms and would bring its own
 /// truncation error); the principal complex cube root of a negative real is not the real cube root
 /// (∛−8 = 1 + i√3), so ∛ needs the lift for a < 0 anyway; hypot(z, w) = √(z² + w²) and atan2(z, w) of two
-/// complex arguments have no single principal-branch formula that reduces to the real functions.
+/// complex arguments have no single principal-branch formula that reduces to the real functions; an
+/// integer power zⁿ by repeated squaring multiplies the relative size b/a of the imaginary part by |n|,
+/// so for |n| near 2⁶³ the O((n·b/a)²) terms the complex step neglects reach the result's leading digits,
+/// and the squares overflow into ∞·0 = NaN long before the real power underflows.
 /// Each function of real arguments is the real function itself.
 extension ComplexStepNumber {
     /// asin(a + ib) ≈ asin a + i·b/√((1 − a)(1 + a)); the product form keeps 1 − a² accurate near |a| = 1.
@@ -63,6 +66,22 @@ extension ComplexStepNumber {
         if b == R(0) && d == R(0) { return Self(real: angle) }
         let r = R.hypot(a, c)
         return Self(real: angle, imaginary: (c / r * b - a / r * d) / r)
+    }
+
+    /// (a + ib)ⁿ ≈ aⁿ + i·b·n·aⁿ⁻¹ for every `Int` n, `Int.min` included; z⁰ = 1 exactly.
+    ///
+    /// Both powers come from `R.pow(_:_:)` with an integer exponent, so the real part is the real
+    /// program's value bit for bit (a negative base included) and the imaginary part is b times the
+    /// derivative forward mode computes: aⁿ⁻¹ is formed as aⁿ/a for n = `Int.min` (n − 1 does not exist),
+    /// and n is converted to R once (exactly for |n| ≤ 2⁵³, to the nearest R beyond). Where aⁿ overflows
+    /// or underflows, so does the derivative, with the real program's sign: at a = 1.5, n = −2⁶³ both are
+    /// 0; at a = −1, n = −2⁶³ the value is 1 and the derivative n·(−1)ⁿ⁻¹ = 2⁶³.
+    @inlinable public static func pow(_ z: Self, _ n: Int) -> Self {
+        if n == 0 { return Self(real: R(1)) }
+        let power = R.pow(z.real, n)
+        if z.isReal { return Self(real: power) }
+        if n == 1 { return z }
+        return Self(real: power, imaginary: z.imaginary * R(Double(n)) * R.pow(z.real, oneBelow: n))
     }
 
     /// 2/√π, rounded once from extended precision into R.

@@ -5,8 +5,10 @@ import GradCheckCore
 /// takes over. Its minimum is the optimal step.
 ///
 /// A difference check that fails can be read off its sweep: a V whose bottom is below the tolerance
-/// means the step was badly chosen (step noise); a flat curve means no step helps — the derivative being
-/// checked, or the function, is wrong.
+/// means the step was badly chosen (step noise); a flat curve means no step helps — the quotients settle
+/// on something other than the derivative they are measured against: that derivative is wrong, or the
+/// function has a kink or a jump at the point (where one-sided quotients converge to a one-sided slope).
+/// A curve with no finite error at all (the target or every quotient NaN or ±∞) says nothing either way.
 public struct StepSweep: Sendable {
     /// The methods a sweep can draw.
     public enum Method: String, Sendable, CaseIterable, Codable {
@@ -102,10 +104,11 @@ public struct SweepCurve: Sendable, Codable {
     }
 
     /// How to read the curve against a tolerance: `stepNoise` when some step gets below it (the
-    /// classic V), `flat` when no step does and the error barely changes over the sweep (a real bug),
-    /// `tooCoarse` otherwise (the method never gets close enough here).
+    /// classic V), `flat` when no step does and the error barely changes over the sweep (the quotients
+    /// converge elsewhere), `tooCoarse` otherwise (the method never gets close enough here), `noFiniteError`
+    /// when no step gives a finite error.
     public func shape(tolerance: Double) -> SweepShape {
-        guard let optimum else { return .flat }
+        guard let optimum else { return .noFiniteError }
         if optimum.error <= tolerance { return .stepNoise }
         let finite = samples.map(\.error).filter(\.isFinite)
         let spread = Double.log10((finite.max() ?? 0) / optimum.error)
@@ -117,8 +120,13 @@ public struct SweepCurve: Sendable, Codable {
 public enum SweepShape: String, Sendable, Codable {
     /// V-shaped with its bottom below the tolerance: the step was the problem, not the derivative.
     case stepNoise = "step-noise"
-    /// No step helps and the error hardly changes with h: the derivative or the function is wrong.
+    /// No step helps and the error hardly changes with h (less than a factor of 10 over the sweep): the
+    /// quotients converge to something else than the target — a wrong target derivative, or a kink or a
+    /// jump of the function at the point.
     case flat
+    /// No step gives a finite error: the target or every quotient is NaN or ±∞, so the curve has no
+    /// information.
+    case noFiniteError = "no-finite-error"
     /// The error changes with h but never reaches the tolerance.
     case tooCoarse = "too-coarse"
 }

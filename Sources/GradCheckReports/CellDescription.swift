@@ -82,15 +82,19 @@ public enum CellDescription {
     /// ``RunMetadata/suiteSources``; the built-in corpus and compiled functions need none), then the
     /// function, the strategy, the seed, the points, a precision other than `Double` and the run's other
     /// options that shape a cell (``RunMetadata/replayOptions``: tolerances, limits). The function is
-    /// always quoted (a name could hold glob characters); the other words only when they need to be. A
-    /// relative path is relative to the directory the run was made in.
+    /// always quoted; an id with a glob character (`*`, `?`, from a suite file named `a*.grad`) is given
+    /// to `--function-id`, which selects by exact id, since `--function 'a*/f'` would also run `a/f` and
+    /// `ax/f`. The other words are quoted only when they need to be. A relative path is relative to the
+    /// directory the run was made in.
     public static func replayCommand(_ cell: CellResult, metadata: RunMetadata) -> String {
         var words = ["gradcheck", "run"]
         if let path = metadata.suiteSources[cell.function.suite] {
             // A path that starts with "-" would read as an option.
             words.append(shellWord(path.hasPrefix("-") ? "./" + path : path))
         }
-        words += ["--function", singleQuoted(cell.function.description), "--strategy", shellWord(cell.strategy)]
+        let id = cell.function.description
+        let exact = id.contains("*") || id.contains("?")
+        words += [exact ? "--function-id" : "--function", singleQuoted(id), "--strategy", shellWord(cell.strategy)]
         words += ["--seed", String(metadata.seed)]
         // `--points auto` is among the replayed options when the run used it (its points depend only on
         // the function and the seed).

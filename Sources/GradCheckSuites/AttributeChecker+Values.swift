@@ -200,8 +200,16 @@ extension AttributeChecker {
         case .integer(let value?, _): String(value)
         case .binary(.subtract, let lhs, let rhs, _):
             tag(lhs).flatMap { left in tag(rhs).map { "\(left)-\($0)" } }
+        case .chain(let first, let links) where links.allSatisfy({ $0.op == .subtract }):
+            hyphenated([first] + links.map(\.operand))
         default: nil
         }
+    }
+
+    /// The tags of `parts` joined by hyphens, or nil when one is not a tag.
+    static func hyphenated(_ parts: [Expr]) -> String? {
+        let words = parts.map(tag)
+        return words.contains { $0 == nil } ? nil : words.compactMap { $0 }.joined(separator: "-")
     }
 
     /// `@tolerance(rtol: 1e-8, atol: 1e-12, floor: 0)`: each given value replaces the strategy family's

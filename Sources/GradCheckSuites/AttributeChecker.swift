@@ -160,13 +160,15 @@ struct AttributeChecker {
             return constant(operand).map { -$0 }
         case .binary(let op, let lhs, let rhs, _) where [.add, .subtract, .multiply, .divide, .power].contains(op):
             guard let a = constant(lhs), let b = constant(rhs) else { return nil }
-            switch op {
-            case .add: return a + b
-            case .subtract: return a - b
-            case .multiply: return a * b
-            case .divide: return a / b
-            default: return Double.pow(a, b)
+            return Self.apply(op, a, b)
+        case .chain(let first, let links) where links.allSatisfy({ [.add, .subtract, .multiply, .divide].contains($0.op) }):
+            // Left to right, as written; a loop, so a long sum costs no stack.
+            guard var value = constant(first) else { return nil }
+            for link in links {
+                guard let b = constant(link.operand) else { return nil }
+                value = Self.apply(link.op, value, b)
             }
+            return value
         case .call(let name, let arguments):
             let values = arguments.map { constant($0) }
             guard values.allSatisfy({ $0 != nil }) else { return nil }
@@ -183,6 +185,17 @@ struct AttributeChecker {
         default:
             sink.error("expected a number", at: expr.offset)
             return nil
+        }
+    }
+
+    /// `a op b` in `Double` for the arithmetic operators of attribute values (`^` for any other).
+    static func apply(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Double {
+        switch op {
+        case .add: a + b
+        case .subtract: a - b
+        case .multiply: a * b
+        case .divide: a / b
+        default: Double.pow(a, b)
         }
     }
 

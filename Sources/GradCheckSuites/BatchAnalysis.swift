@@ -8,7 +8,8 @@ import GradCheckCore
 /// Right-hand sides may use constants, invariant locals, the temporaries, `Double(i…)`, entries of read
 /// vectors at indices affine in the loop variable, arithmetic, powers and the built-in functions; any
 /// subexpression that does not depend on the iteration is computed once, before the loop, by the
-/// ordinary compiled code. Calls, vector literals, `zeros` and matrices disqualify a loop.
+/// ordinary compiled code. Calls, vector literals, `zeros`, matrices and long operator chains (more than
+/// ``OperatorChain/nestedLimit`` operators, compiled as one looping node) disqualify a loop.
 struct BatchAnalysis {
     let scalar: Compiler<Double>
     let variable: Int
@@ -131,6 +132,7 @@ struct BatchAnalysis {
         case .negate(let value, _), .abs(let value, _): dependsOnLoop(value)
         case .arithmetic(_, let a, let b, _), .power(let a, let b, _), .max(let a, let b), .min(let a, let b):
             dependsOnLoop(a) || dependsOnLoop(b)
+        case .chain(let first, let links): dependsOnLoop(first) || links.contains { dependsOnLoop($0.operand) }
         }
     }
 

@@ -58,6 +58,8 @@ extension Compiler {
                 defer { callee.release() }
                 return callee.frame.ints[slot]
             }
+        case .chain(let first, let links):
+            return chain(first, links)
         }
     }
 
@@ -147,6 +149,10 @@ extension Compiler {
                 defer { callee.release() }
                 return callee.frame.ints[slot] != 0
             }
+        case .all(let operands):
+            return all(operands)
+        case .any(let operands):
+            return any(operands)
         }
     }
 

@@ -107,6 +107,8 @@ struct Compiler<S: DifferentiableScalar> {
                 defer { callee.release() }
                 return callee.frame.reals[slot]
             }
+        case .chain(let first, let links):
+            return chain(first, links)
         }
     }
 

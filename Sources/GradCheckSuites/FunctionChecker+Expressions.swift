@@ -89,6 +89,12 @@ extension FunctionChecker {
             }
         case .binary(let op, let lhs, let rhs, let operatorOffset):
             return checkBinary(op, lhs, rhs, at: operatorOffset, intContext: intContext)
+        case .chain(let first, let links):
+            // A short chain is the nested binary operations it stands for; a long one is checked by a loop.
+            guard links.count > OperatorChain.nestedLimit else {
+                return check(OperatorChain.nested(first, links), intContext: intContext)
+            }
+            return checkLongChain(first, links, intContext: intContext)
         case .string, .tuple, .range:
             sink.error("this form is only allowed in attributes", at: expr.offset)
             return .unknown
@@ -161,6 +167,9 @@ extension FunctionChecker {
         case .unary(.negate, let operand): return isIntegerValued(operand)
         case .binary(let op, let lhs, let rhs, _):
             return [.add, .subtract, .multiply, .remainder, .power].contains(op) && isIntegerValued(lhs) && isIntegerValued(rhs)
+        case .chain(let first, let links):
+            return links.allSatisfy { [.add, .subtract, .multiply, .remainder].contains($0.op) }
+                && isIntegerValued(first) && links.allSatisfy { isIntegerValued($0.operand) }
         case .call("len", _): return true
         case .call(let name, let arguments):
             return ["abs", "max", "min"].contains(name) && !arguments.isEmpty && arguments.allSatisfy(isIntegerValued)
@@ -216,9 +225,13 @@ extension FunctionChecker {
 
     /// Reports operands of the wrong types (unless one is already in error).
     mutating func mismatch(_ op: BinaryOperator, _ left: Checked, _ right: Checked, at offset: Int, needs: String) -> Checked {
-        if left.type != .unknown && right.type != .unknown {
-            sink.error(
-                "'\(op.rawValue)' needs \(needs), but has \(left.type.rawValue) and \(right.type.rawValue)", at: offset)
+        mismatch(op, left.type, right.type, at: offset, needs: needs)
+    }
+
+    /// Reports operands of types `left` and `right` (unless one is already in error).
+    mutating func mismatch(_ op: BinaryOperator, _ left: ValueType, _ right: ValueType, at offset: Int, needs: String) -> Checked {
+        if left != .unknown && right != .unknown {
+            sink.error("'\(op.rawValue)' needs \(needs), but has \(left.rawValue) and \(right.rawValue)", at: offset)
         }
         return .unknown
     }

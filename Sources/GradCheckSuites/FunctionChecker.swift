@@ -182,7 +182,10 @@ struct FunctionChecker {
         }
     }
 
+    /// The operations of `expr`: one per node, and one per operator of a chain (as many as the nested
+    /// binary operations it stands for).
     static func size(of expr: Expr) -> Int {
-        expr.kind.children.reduce(1) { $0 &+ size(of: $1) }
+        let own = if case .chain(_, let links) = expr.kind { links.count } else { 1 }
+        return expr.kind.children.reduce(own) { $0 &+ size(of: $1) }
     }
 }

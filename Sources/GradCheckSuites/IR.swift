@@ -49,6 +49,23 @@ indirect enum RealIR: Sendable {
     case element(VectorIR, IntIR, SuiteLocation)
     case matrixElement(MatrixIR, IntIR, IntIR, SuiteLocation)
     case call(CallIR)
+    /// A long chain of arithmetic (more than ``OperatorChain/nestedLimit`` operators): the first operand
+    /// combined with each link's operand in turn, left to right — the value of the nested `arithmetic`
+    /// nodes it replaces, bit for bit, at one level of depth.
+    case chain(RealIR, [RealLink])
+}
+
+/// One step `op operand` of a ``RealIR/chain(_:_:)``.
+struct RealLink: Sendable {
+    var op: ArithmeticOperator
+    var operand: RealIR
+}
+
+/// One step `op operand` of an ``IntIR/chain(_:_:)``, checked at `location` (the operator).
+struct IntLink: Sendable {
+    var op: IntegerOperator
+    var operand: IntIR
+    var location: SuiteLocation
 }
 
 indirect enum IntIR: Sendable {
@@ -63,6 +80,8 @@ indirect enum IntIR: Sendable {
     case length(VectorIR)
     case rowCount(MatrixIR)
     case call(CallIR)
+    /// A long chain of checked integer arithmetic, left to right (see ``RealIR/chain(_:_:)``).
+    case chain(IntIR, [IntLink])
 }
 
 indirect enum BoolIR: Sendable {
@@ -77,6 +96,11 @@ indirect enum BoolIR: Sendable {
     /// `==` (true) or `!=` (false) of two Bools.
     case compareBool(equal: Bool, BoolIR, BoolIR)
     case call(CallIR)
+    /// `p && q && …` of a long chain: true when every operand is, evaluated left to right up to the
+    /// first false one (the short circuit of the nested `and` nodes it replaces).
+    case all([BoolIR])
+    /// `p || q || …` of a long chain: up to the first true operand.
+    case any([BoolIR])
 }
 
 indirect enum VectorIR: Sendable {

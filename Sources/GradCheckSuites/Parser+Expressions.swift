@@ -52,20 +52,30 @@ extension Parser {
         return token
     }
 
+    /// One level's operands and operators. One operator makes a `binary` node, more a flat `chain`
+    /// (``OperatorChain``), so the length of a sum never counts as nesting.
     private mutating func parseBinary(level: Int) throws(Failure) -> Expr {
         guard level < Self.levels.count else { return try parsePrefix() }
-        var lhs = try parseBinary(level: level + 1)
+        let first = try parseBinary(level: level + 1)
+        var links: [ChainLink] = []
         while let token = operatorAt(level: level) {
             advance()
             skipNewlines()
             let rhs = try parseBinary(level: level + 1)
             guard case .symbol(let symbol) = token.kind else { break }
-            lhs = try node(.binary(Self.binaryOperator(symbol), lhs, rhs, operatorOffset: token.start), at: lhs.offset)
+            links.append(ChainLink(op: Self.binaryOperator(symbol), operand: rhs, operatorOffset: token.start))
             if level == 2, let next = operatorAt(level: level) {
                 throw fail("comparisons cannot be chained; combine them with '&&'", at: next.start)
             }
+            if links.count > OperatorChain.maximumLinks {
+                throw fail("too many operators in a row (more than \(OperatorChain.maximumLinks))", at: token.start)
+            }
         }
-        return lhs
+        switch links.count {
+        case 0: return first
+        case 1: return try node(.binary(links[0].op, first, links[0].operand, operatorOffset: links[0].operatorOffset), at: first.offset)
+        default: return try node(.chain(first, links), at: first.offset)
+        }
     }
 
     /// Builds a node, rejecting trees deeper than the nesting limit.

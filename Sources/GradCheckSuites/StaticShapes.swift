@@ -34,14 +34,14 @@ struct StaticShapes {
             return value == .min ? nil : -value
         case .arithmetic(let op, let lhs, let rhs, _):
             guard let a = int(lhs, depth: depth), let b = int(rhs, depth: depth) else { return nil }
-            let (value, overflow): (Int, Bool) = switch op {
-            case .add: a.addingReportingOverflow(b)
-            case .subtract: a.subtractingReportingOverflow(b)
-            case .multiply: a.multipliedReportingOverflow(by: b)
-            case .divide: b == 0 ? (0, true) : a.dividedReportingOverflow(by: b)
-            case .remainder: b == 0 ? (0, true) : a.remainderReportingOverflow(dividingBy: b)
+            return Self.fold(op, a, b)
+        case .chain(let first, let links):
+            guard var value = int(first, depth: depth) else { return nil }
+            for link in links {
+                guard let b = int(link.operand, depth: depth), let next = Self.fold(link.op, value, b) else { return nil }
+                value = next
             }
-            return overflow ? nil : value
+            return value
         case .power(let base, let exponent, _):
             guard let a = int(base, depth: depth), let b = int(exponent, depth: depth), b >= 0, b < 64 else { return nil }
             var result = 1
@@ -64,6 +64,18 @@ struct StaticShapes {
         case .rowCount(let matrix): return shape(matrix, depth: depth).rows
         case .call: return nil
         }
+    }
+
+    /// `a op b`, or nil when it overflows or divides by zero (the run would fail there; nothing is known).
+    static func fold(_ op: IntegerOperator, _ a: Int, _ b: Int) -> Int? {
+        let (value, overflow): (Int, Bool) = switch op {
+        case .add: a.addingReportingOverflow(b)
+        case .subtract: a.subtractingReportingOverflow(b)
+        case .multiply: a.multipliedReportingOverflow(by: b)
+        case .divide: b == 0 ? (0, true) : a.dividedReportingOverflow(by: b)
+        case .remainder: b == 0 ? (0, true) : a.remainderReportingOverflow(dividingBy: b)
+        }
+        return overflow ? nil : value
     }
 
     func length(_ vector: VectorIR, depth: Int = 0) -> Int? {

@@ -151,7 +151,8 @@ enum BinaryOperator: String, Sendable {
 }
 
 /// An expression: what it is, where it starts, and how deep its tree is (bounded by the parser so that
-/// no later recursive pass can exhaust the stack).
+/// no later recursive pass can exhaust the stack). A chain of operators counts as deep as it is evaluated
+/// (see ``OperatorChain``): one level per operator for a short chain, one level for a long one.
 struct Expr: Sendable {
     var kind: ExprKind
     var offset: Int
@@ -160,7 +161,11 @@ struct Expr: Sendable {
     init(_ kind: ExprKind, at offset: Int) {
         self.kind = kind
         self.offset = offset
-        depth = 1 + kind.children.reduce(0) { max($0, $1.depth) }
+        if case .chain(let first, let links) = kind {
+            depth = OperatorChain.depth(first, links)
+        } else {
+            depth = 1 + kind.children.reduce(0) { max($0, $1.depth) }
+        }
     }
 }
 
@@ -174,6 +179,9 @@ indirect enum ExprKind: Sendable {
     case vector([Expr])
     case unary(UnaryOperator, Expr)
     case binary(BinaryOperator, Expr, Expr, operatorOffset: Int)
+    /// Two or more operators of one left-associative level (`a + b - c`, `p && q && r`): the first operand
+    /// and the links, evaluated from left to right (see ``OperatorChain``). One operator is a `binary`.
+    case chain(Expr, [ChainLink])
     /// Attributes only: `"text"`.
     case string(String)
     /// Attributes only: `(a, b, …)` with two or more entries.
@@ -189,6 +197,7 @@ indirect enum ExprKind: Sendable {
         case .vector(let elements), .tuple(let elements): elements
         case .unary(_, let operand): [operand]
         case .binary(_, let lhs, let rhs, _): [lhs, rhs]
+        case .chain(let first, let links): [first] + links.map(\.operand)
         case .range(let lower, let upper): [lower, upper]
         }
     }

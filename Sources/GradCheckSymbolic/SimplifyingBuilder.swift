@@ -42,6 +42,9 @@ public struct SimplifyingBuilder: ExpressionBuilder {
     /// Nodes treated as nonzero because the expressions are only claimed where they are (see
     /// ``assumeDefined(_:)``).
     public var assumedNonzero: Set<NodeID> = []
+    /// Sums known to have more than ``collectionLimit`` distinct monomials (see ``linearForm(_:)``): a sum
+    /// of n terms built term by term then walks O(limit) nodes per term, not its whole prefix (O(n²) in all).
+    var oversizedSums: Set<NodeID> = []
 
     public init(graph: ExpressionGraph, collectionLimit: Int = 24) {
         self.graph = graph

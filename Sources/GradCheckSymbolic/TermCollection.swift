@@ -26,10 +26,21 @@ extension SimplifyingBuilder {
 
     /// The linear form of `id` (through +, −, negation, c·m and m/c), or nil when it has more than
     /// ``collectionLimit`` terms or a coefficient would be inexact.
-    func linearForm(_ id: NodeID) -> LinearForm? {
+    ///
+    /// Too many terms is remembered (``oversizedSums``), and a walk stops at a subtree known to have them,
+    /// with the answer it would reach anyway: nil. The walk descends only through +, − and negation, so
+    /// with a multiplier of ±1, under which a subtree's monomials (m of c·m, m/c, or the node itself) are
+    /// the same wherever it stands; the list of terms never shrinks (a coefficient that cancels stays, as
+    /// 0); a constant never adds a term. So every walk through an oversized subtree lists more than
+    /// ``collectionLimit`` terms, or fails earlier on an inexact coefficient.
+    mutating func linearForm(_ id: NodeID) -> LinearForm? {
         var form = LinearForm()
         var stack: [(NodeID, Double)] = [(id, 1)]
         while let (node, multiplier) = stack.popLast() {
+            if oversizedSums.contains(node) {
+                oversizedSums.insert(id)
+                return nil
+            }
             switch graph.operation(node) {
             case .constant(let c):
                 guard let scaled = ExactArithmetic.multiply(multiplier, c),
@@ -57,7 +68,10 @@ extension SimplifyingBuilder {
             default:
                 guard form.add(node, multiplier) else { return nil }
             }
-            if form.terms.count > collectionLimit { return nil }
+            if form.terms.count > collectionLimit {
+                oversizedSums.insert(id)
+                return nil
+            }
         }
         return form
     }

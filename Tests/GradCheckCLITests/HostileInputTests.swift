@@ -137,6 +137,38 @@ struct HostileInputTests {
         }
     }
 
+    // MARK: Inputs that are not regular files
+
+    /// A baseline, a saved report or a suite that never ends (`/dev/zero`), a FIFO with no writer, or a
+    /// regular file past the size limit: refused at once with what it is, in bounded memory — not read
+    /// until memory runs out, not waited on, not blamed on a permission.
+    @Test func anInputThatIsNotARegularFileOrTooLargeIsRefusedAtOnce() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = directory + "/pipe.json"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let huge = directory + "/huge.json"  // sparse: its size is past the limit, no disk is used
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: huge))
+        try handle.truncate(atOffset: 300 << 20)
+        try handle.close()
+        let quick = ["--function", "starter/cubic", "--strategy", "forward", "--no-timing"]
+        let cases: [([String], String)] = [
+            (["run", "--baseline", "/dev/zero"] + quick, "error: baseline /dev/zero: it is a character device, not a regular file"),
+            (["report", "/dev/zero"], "error: /dev/zero: it is a character device, not a regular file"),
+            (["report", fifo], "error: \(fifo): it is a FIFO (a pipe), not a regular file"),
+            (["run", "--baseline", fifo] + quick, "it is a FIFO (a pipe), not a regular file"),
+            (["report", huge], "error: \(huge): the file is too large (more than 268435456 bytes)"),
+            (["run", "/dev/zero"] + quick, "cannot read the file: it is a character device, not a regular file"),
+        ]
+        for (arguments, message) in cases {
+            let result = try Executable.run("gradcheck", arguments)
+            #expect(result.status == 65, "\(arguments): \(result.status) \(result.errors)")
+            #expect(result.errors.contains(message), "\(arguments): \(result.errors)")
+            #expect(!result.errors.contains("permission"), "\(arguments): \(result.errors)")
+        }
+    }
+
     // MARK: Numeric flags
 
     @Test(arguments: ["1.9e10", "1e300", "inf", "nan", "0", "-1"])
@@ -153,6 +185,22 @@ struct HostileInputTests {
     /// precision could have held the computation: f overflowing within one rounding of x, or a strategy that
     /// agrees with the reference when rerun in extended precision, is `inconclusive`; a derivative that is
     /// NaN where f is finite and tame stays an error (and a NaN mutant is caught).
+    /// A derivative finite in Float80 but beyond Double's range (e^800 ≈ 2.7·10³⁴⁷) is named by its value,
+    /// not by the "inf" it rounds to in Double.
+    @Test func aReferenceBeyondDoublesRangeIsPrintedInFull() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let suite = directory + "/huge.grad"
+        try "@points((800))\nfunc grow(x) {\n    return exp(x)\n}\n".write(toFile: suite, atomically: true, encoding: .utf8)
+        let run = try Executable.run("gradcheck", ["run", suite, "--no-timing", "--points", "0", "--format", "json", "--strategy", "forward"])
+        let report = try JSONReport.decode(run.output)
+        let cell = try #require(report.cells.first)
+        #expect(cell.verdict == .inconclusive)
+        let message = cell.message ?? ""
+        #expect(message.contains("the derivative (2.72637e+347) is beyond the range of Double"), "\(message)")
+        #expect(!message.contains("(inf)"), "\(message)")
+    }
+
     @Test func aDerivativeBeyondTheWorkingRangeIsInconclusiveNotAnError() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -122,6 +122,26 @@ struct ReplayTests {
             + "--precision float --rtol 1e-9 --max-depth 50")
     }
 
+    /// A function whose id holds a glob character is replayed by exact id: the replay line, run, checks
+    /// that one cell and not the functions its id matches as a glob.
+    @Test func aReplayOfAnIdWithGlobCharactersSelectsByExactId() throws {
+        let folder = try SelectionTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for suite in ["a", "a*"] {
+            try "@points((1.5))\nfunc f(x) {\n    return x * x\n}\n".write(toFile: folder + "/\(suite).grad", atomically: true, encoding: .utf8)
+        }
+        let json = tool.run(["run", folder, "--strategy", "forward", "--points", "0", "--no-timing", "--format", "json"])
+        let report = try JSONReport.decode(json.standardOutput)
+        let cell = try #require(report.cells.first { $0.function.description == "a*/f" })
+        let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
+        #expect(replay.contains("--function-id 'a*/f'"), "\(replay)")
+        let words = [folder + "/a*.grad", "--function-id", "a*/f", "--strategy", "forward", "--no-timing", "--format", "json"]
+        let again = try JSONReport.decode(tool.run(["run"] + words).standardOutput)
+        #expect(again.cells.map(\.function.description) == ["a*/f"])
+        let plain = try #require(report.cells.first { $0.function.description == "a/f" })
+        #expect(CellDescription.replayCommand(plain, metadata: report.metadata).contains("--function 'a/f'"))
+    }
+
     @Test func aRunOfTheStandardCorpusRecordsTheSuitesFolderOnlyWhenItReadIt() throws {
         let json = tool.run(["run", "--function", "classic/booth", "--function", "starter/cubic", "--strategy", "hand-coded", "--no-timing", "--format", "json"])
         let sources = try JSONReport.decode(json.standardOutput).metadata.suiteSources

@@ -1,6 +1,7 @@
 import Foundation
 import GradCheck
 @testable import GradCheckCLI
+import GradCheckReports
 import Testing
 
 /// A filter that selects nothing, or a corpus that holds nothing, is said out loud: never a run that
@@ -84,6 +85,34 @@ struct SelectionTests {
         #expect(mixed.standardError.contains("warning: '\(none)' holds no .grad files"), "\(mixed.standardError)")
     }
 
+    /// `list functions` over paths that define nothing says what is empty (as `run` does), rather than
+    /// printing a bare header; a path that adds nothing beside others that do is a warning.
+    @Test func anEmptyListingSaysWhatIsEmpty() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let empty = tool.run(["list", "functions", folder])
+        #expect(empty.exitCode == .usage)
+        #expect(empty.standardError == "error: no test functions to list: '\(folder)' holds no .grad files\n", "\(empty.standardError)")
+        #expect(empty.standardOutput.isEmpty)
+
+        try "// nothing yet\n".write(toFile: folder + "/blank.grad", atomically: true, encoding: .utf8)
+        let blank = tool.run(["list", "functions", folder + "/blank.grad"])
+        #expect(blank.exitCode == .usage)
+        #expect(blank.standardError.contains("'\(folder)/blank.grad' defines no test function"), "\(blank.standardError)")
+        #expect(!blank.standardError.contains("filter"))
+
+        var nothing = GradCheckTool(builtInFunctions: [])
+        nothing.loadsStandardSuites = false
+        let hostless = nothing.run(["list", "functions"])
+        #expect(hostless.exitCode == .usage)
+        #expect(hostless.standardError.contains("no suite file was named"), "\(hostless.standardError)")
+
+        let mixed = tool.run(["list", "functions", folder, SuiteCommandTests.suitesFolder + "/kinks.grad"])
+        #expect(mixed.exitCode == .success, "\(mixed.standardError)")
+        #expect(mixed.standardError.contains("warning: '\(folder)' holds .grad files that define no test function"), "\(mixed.standardError)")
+        #expect(mixed.standardOutput.contains("kinks/abs_kink"))
+    }
+
     @Test func anEmptySuitesFolderIsAnErrorInsteadOfAnEmptyStandardCorpus() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -98,5 +127,34 @@ struct SelectionTests {
         // Naming suite files still works there.
         let named = try Executable.run("gradcheck", ["run", SuiteCommandTests.suitesFolder + "/kinks.grad"] + quick, in: folder)
         #expect(named.status == ExitCode.success.rawValue, "\(named.errors)")
+    }
+
+    /// Suites `a`, `ax` and `a*` each define `f`: the id `a*/f`, read as a glob, also matches `a/f` and
+    /// `ax/f`. Each `--isolate` child selects its function by exact id, so every cell is checked once.
+    @Test func isolatedChildrenSelectTheirFunctionByExactIdNotByGlob() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for suite in ["a", "ax", "a*", "a?"] {
+            try "@points((1.5))\nfunc f(x) {\n    return x * x\n}\n"
+                .write(toFile: folder + "/\(suite).grad", atomically: true, encoding: .utf8)
+        }
+        let arguments = ["run", folder, "--strategy", "forward", "--points", "0", "--no-timing", "--format", "json"]
+        let isolated = try Executable.run("gradcheck", arguments + ["--isolate"])
+        #expect(isolated.status == ExitCode.success.rawValue, "\(isolated.errors)")
+        let cells = try JSONReport.decode(isolated.output).cells
+        #expect(cells.map(\.function.description) == ["a*/f", "a/f", "a?/f", "ax/f"], "\(cells.map(\.function))")
+        #expect(cells.allSatisfy { $0.verdict == .pass && $0.points.count == 1 })
+
+        // The exact-id channel itself: no wildcard, a negative control by its id, and a typo said out loud.
+        let exact = tool.run(["run", folder, "--function-id", "a*/f", "--format", "json", "--strategy", "forward", "--no-timing"])
+        #expect(exact.exitCode == .success, "\(exact.standardError)")
+        #expect(try JSONReport.decode(exact.standardOutput).cells.map(\.function.description) == ["a*/f"])
+        let control = tool.run(["run", "--function-id", "starter/nutty-as-printed", "--format", "json"] + quick)
+        #expect(try JSONReport.decode(control.standardOutput).cells.map(\.function.description) == ["starter/nutty-as-printed"])
+        let typo = tool.run(["run", folder, "--function-id", "a/g"] + quick)
+        #expect(typo.exitCode == .usage)
+        #expect(typo.standardError.contains("--function-id 'a/g' matches no function"), "\(typo.standardError)")
+        // Hidden: not in help, not suggested for a misspelt option.
+        #expect(!tool.run(["run", "--help"]).standardOutput.contains("--function-id"))
     }
 }

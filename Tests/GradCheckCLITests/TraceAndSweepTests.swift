@@ -70,7 +70,26 @@ struct TraceAndSweepTests {
         let flat = tool.run(["sweep", "starter/nutty", "--at", "2,1", "--against", "hand-coded", "--strategy", "central-difference"])
         #expect(flat.exitCode == .success)
         let againstPrinted = tool.run(["sweep", "starter/nutty-as-printed", "--at", "2,1", "--against", "hand-coded", "--strategy", "central-difference"])
-        #expect(againstPrinted.standardOutput.contains("flat: no step helps"))
+        #expect(againstPrinted.standardOutput.contains("flat at about "), "\(againstPrinted.standardOutput)")
+        #expect(againstPrinted.standardOutput.contains("settle away from hand-coded at every step"))
+    }
+
+    /// At the origin the curves say what they show: the cone tip of `seeds/norm2` (reference 0) gives
+    /// forward quotients of exactly 1 at every step — a kink, with absolute errors — and the polar angle
+    /// of `jacobians/cartesian_to_polar` has no finite reference there, so its curves have no information.
+    /// Neither is called a wrong derivative or function.
+    @Test func aSweepAtTheOriginStatesWhatItObserved() {
+        let tip = tool.run(["sweep", "seeds/norm2", "--at", "0,0"])
+        #expect(tip.exitCode == .success)
+        #expect(tip.standardOutput.contains("the reference is 0 in every entry here: the errors are absolute"), "\(tip.standardOutput)")
+        let forward = tip.standardOutput.split(separator: "\n").first { $0.hasPrefix("forward-difference ") } ?? ""
+        #expect(forward.contains("flat at about 1.41421: the quotients settle away from the reference at every step (a kink or jump here"), "\(forward)")
+        let polar = tool.run(["sweep", "jacobians/cartesian_to_polar", "--at", "0,0"])
+        #expect(polar.exitCode == .success)
+        #expect(polar.standardOutput.contains("no finite error: the reference is nan here, nothing to measure against"), "\(polar.standardOutput)")
+        for output in [tip.standardOutput, polar.standardOutput] {
+            #expect(!output.contains("is wrong"), "\(output)")
+        }
     }
 }
 

@@ -29,6 +29,7 @@ import Testing
         case .range(let lower, let upper): return "\(print(lower))...\(print(upper))"
         case .unary(let op, let operand): return "(\(op.rawValue)\(print(operand)))"
         case .binary(let op, let lhs, let rhs, _): return "(\(print(lhs)) \(op.rawValue) \(print(rhs)))"
+        case .chain(let first, let links): return print(OperatorChain.nested(first, links))
         }
     }
 

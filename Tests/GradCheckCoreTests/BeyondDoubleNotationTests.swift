@@ -1,0 +1,30 @@
+import GradCheckCore
+import Testing
+
+/// Extended-precision values that `Double` cannot hold are printed as the numbers they are, so a message
+/// never reads "inf where the reference is finite (inf)".
+@Suite("Numbers beyond Double's range in messages")
+struct BeyondDoubleNotationTests {
+    #if arch(x86_64) && !os(Windows) && !os(Android)
+    @Test func finiteExtendedValuesBeyondDoublesRangeAreWrittenInFull() throws {
+        let cases: [(String, String)] = [
+            ("1.2e4000", "1.2e+4000"), ("-1.2e4000", "-1.2e+4000"), ("3.5e-4000", "3.5e-4000"),
+            ("1e309", "1e+309"), ("9.9999999e400", "1e+401"), ("1.18973149535723176502e4932", "1.18973e+4932"),
+            ("2.7263745721125665673e347", "2.72637e+347"),
+        ]
+        for (literal, text) in cases {
+            let value = try #require(Float80(literal))
+            #expect(format(value) == text, "\(literal)")
+        }
+        // The least subnormal of Float80 still has a decade of its own.
+        #expect(format(Float80.leastNonzeroMagnitude).hasSuffix("e-4951"), "\(format(Float80.leastNonzeroMagnitude))")
+    }
+    #endif
+
+    @Test func valuesDoubleHoldsKeepTheShortForm() {
+        #expect(format(1.5) == "1.5" && format(-2e300) == "-2e+300" && format(0.0) == "0")
+        #expect(format(Double.infinity) == "inf" && format(-Double.infinity) == "-inf" && format(Double.nan) == "nan")
+        #expect(format(ExtendedReal.infinity) == "inf" && format(ExtendedReal(0)) == "0")
+        #expect(format(Float(3.25)) == "3.25")
+    }
+}
