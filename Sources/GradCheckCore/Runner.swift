@@ -3,8 +3,9 @@
 /// For each function: the sample points are drawn, the reference is computed once per point, then each
 /// strategy (and, for `hand-coded`, each mutant) is checked at every point. A cell's verdict is its worst
 /// point's verdict, except where a failure is expected (a mutant, or an `@xfail` of that strategy): then
-/// the cell is `expected-failure` when the derivative fails at one point or more, and `unexpected-pass`
-/// when it passes everywhere (an uncaught mutant, or a stale `@xfail`).
+/// the cell is `expected-failure` when the derivative fails at one point or more, `unexpected-pass` when it
+/// fails at none and passes at one or more (an uncaught mutant, or a stale `@xfail`), and otherwise the
+/// worst point's verdict (an error, or inconclusive where no point could decide).
 public struct Runner: Sendable {
     public var reference: any ReferenceDerivative
     public var configuration: RunConfiguration

@@ -6,8 +6,10 @@
 /// known so far (a call of a function whose type is not known yet has an unknown type that silences
 /// errors); then once more, reporting every error and producing the ``FunctionIR``.
 struct Checker {
-    /// Passes without reporting before the final one: enough for call chains declared in any order in
-    /// practice; a result type still unknown afterwards is reported at the calls that need it.
+    /// Inference passes without reporting before the final one run until no result type changes, at most
+    /// twice this many (once more after the types that only recursion decides are taken as Real): enough
+    /// for call chains declared in any order in practice; a result type still unknown afterwards is
+    /// reported at the calls that need it.
     static let inferencePasses = 4
 
     let source: SourceFile

@@ -15,7 +15,7 @@ import GradCheckNumeric
 /// from the forward-mode Jacobian against extrapolated differences of f(x + t·u) — about 30 evaluations
 /// instead of 30·n.
 public struct ExtendedForwardReference: ReferenceDerivative {
-    /// Above this many inputs the cross-check is skipped.
+    /// Above this many inputs the cross-check is made along one seeded random direction instead of per input.
     public var crossCheckInputLimit = 256
     /// Whether to cross-check at all.
     public var crossCheck = true
