@@ -144,7 +144,8 @@ struct RunCommand {
             let isolated = IsolatedRun(
                 executable: executable, sharedArguments: shared, paths: paths, deadline: PhaseDeadline(configuration))
             do {
-                report = try isolated.run(functions, strategies: strategies, metadata: runner.run([], strategies: []).metadata)
+                let metadata = precision == "float" ? runner.metadata(in: Float.self) : runner.metadata(in: Double.self)
+                report = try isolated.run(functions, strategies: strategies, metadata: metadata)
             } catch {
                 return CommandResult(exitCode: ExitCode(stoppedBy: error.signal) ?? .failure, standardError: "error: \(error)\n")
             }

@@ -66,11 +66,16 @@ public struct Runner: Sendable {
             Consensus.annotate(&functionCells)
             cells += functionCells
         }
-        let metadata = RunMetadata(
+        return RunReport(metadata: metadata(in: R.self), cells: cells)
+    }
+
+    /// What a run of this runner in `precision` records about itself: seed, points, precision, reference,
+    /// build and whether it was timed.
+    public func metadata<R: RealNumber>(in precision: R.Type = Double.self) -> RunMetadata {
+        RunMetadata(
             seed: configuration.seed, pointsPerFunction: configuration.pointsPerFunction,
             precision: R.precisionName, reference: reference.description,
             buildConfiguration: BuildInfo.configuration, timed: configuration.measureTimings)
-        return RunReport(metadata: metadata, cells: cells)
     }
 
     /// The reference at `point`, with the derivative's measured sensitivity to rounding in `R`.
