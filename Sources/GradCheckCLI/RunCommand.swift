@@ -68,16 +68,11 @@ struct RunCommand {
         if parsed.has("--help") {
             return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.definition))
         }
-        var strategies = try selectedStrategies(parsed.all("--strategy"))
-        if let cap = parsed.value("--max-nodes") != nil
-            ? try parsed.integer("--max-nodes", default: 0, range: 10...1_000_000_000) : nil
-        {
-            strategies = strategies.map { strategy in
-                guard var symbolic = strategy as? SymbolicStrategy else { return strategy }
-                symbolic.nodeLimit = cap
-                return symbolic
-            }
+        var settings = StrategySettings()
+        if parsed.value("--max-nodes") != nil {
+            settings.expressionNodeLimit = try parsed.integer("--max-nodes", default: 0, range: 10...1_000_000_000)
         }
+        let strategies = try selectedStrategies(parsed.all("--strategy")).map { $0.adopting(settings) }
         var tool = self.tool
         tool.suiteLimits.maximumIterations = try parsed.integer(
             "--max-iterations", default: tool.suiteLimits.maximumIterations, range: 1...1_000_000_000_000)

@@ -17,6 +17,10 @@ public protocol DifferentiationStrategy: Sendable {
     func derivative<R: RealNumber>(
         of function: any TestFunction, at point: [R], variant: DerivativeVariant
     ) throws -> StrategyOutput<R>
+
+    /// This strategy with the run's `settings` that concern it (see ``StrategySettings``); a default
+    /// implementation returns the strategy unchanged.
+    func adopting(_ settings: StrategySettings) -> any DifferentiationStrategy
 }
 
 /// A family of strategies, which share an error model and so a default tolerance.

@@ -61,6 +61,13 @@ public struct SymbolicStrategy: DifferentiationStrategy {
         self.nodeLimit = nodeLimit
     }
 
+    /// This strategy with the run's expression size cap (`--max-nodes`), when it sets one.
+    public func adopting(_ settings: StrategySettings) -> any DifferentiationStrategy {
+        var adopted = self
+        if let limit = settings.expressionNodeLimit { adopted.nodeLimit = limit }
+        return adopted
+    }
+
     /// The three symbolic strategies with the default cap.
     public static var all: [SymbolicStrategy] {
         [SymbolicStrategy(method: .simplified), SymbolicStrategy(method: .unsimplified), SymbolicStrategy(method: .adjoint)]
