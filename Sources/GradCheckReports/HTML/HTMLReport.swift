@@ -92,19 +92,30 @@ public struct HTMLReport {
         return out + "</ul>\n</section>\n"
     }
 
+    /// A card per failing check with the judgement record the text report gives: the message, the worst
+    /// point, its deciding entry as labelled fields (``JudgementRecord``: both values, abs and rel error,
+    /// bound and tolerance, estimate), the consensus of the other strategies, the replay command, then
+    /// every entry of that point (``EntryRows``).
     func failuresSection(_ cells: [CellResult]) -> String {
         var out = "<section id=\"failures\">\n<h2>Failures (\(cells.count))</h2>\n"
         for cell in cells {
             out += "<article class=\"failure\">\n<h3>\(badge(cell.verdict)) \(name(cell))</h3>\n"
             if let message = cell.message { out += "<p>\(h(message))</p>\n" }
+            var record: [(label: String, value: String)] = []
+            var point: PointResult?
             if let index = cell.worstPointIndex {
-                let point = cell.points[index]
-                out += "<p>At point \(index + 1) of \(cell.points.count): (\(h(point.point.map(format).joined(separator: ", "))))</p>\n"
-                out += entriesTable(point)
-                if let consensus = point.consensus { out += "<p>Consensus: \(h(consensus))</p>\n" }
+                let worst = cell.points[index]
+                point = worst
+                record.append(("point", "\(index + 1) of \(cell.points.count): (\(worst.point.map(format).joined(separator: ", ")))"))
+                if let entry = worst.worstEntry { record += JudgementRecord.fields(entry) }
+                record.append(("consensus", worst.consensus ?? "none recorded"))
             }
+            out += "<dl class=\"record\">\n"
+            for (label, value) in record { out += "<dt>\(h(label))</dt><dd>\(h(value))</dd>\n" }
             let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
-            out += "<pre>\(h(replay))</pre>\n</article>\n"
+            out += "<dt>replay</dt><dd><pre>\(h(replay))</pre></dd>\n</dl>\n"
+            if let point { out += entriesTable(point) }
+            out += "</article>\n"
         }
         return out + "</section>\n"
     }

@@ -27,6 +27,10 @@ enum HTMLStyle {
         pre { background: #f6f8fa; padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; }
         article.failure { border: 1px solid #f0c4c4; border-left: 5px solid #b2182b; border-radius: 6px;
                           padding: .2rem 1rem .6rem; margin: 1rem 0; }
+        dl.record { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .15rem 1rem; margin: .6rem 0; }
+        dl.record dt { color: #555; }
+        dl.record dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+        dl.record pre { margin: 0; }
         figure { margin: 1.2rem 0 2rem; overflow-x: auto; }
         figcaption { color: #555; font-size: .9rem; margin-top: .3rem; max-width: 60rem; }
         details summary { cursor: pointer; color: #0b5cad; }
