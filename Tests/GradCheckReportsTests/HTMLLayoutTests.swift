@@ -143,3 +143,24 @@ struct HTMLLayoutTests {
         }
     }
 }
+
+/// Why a function's sweeps are in the report, in words built from the run's own verdicts.
+@Suite("The reason given for a sweep")
+struct SweepReasonTests {
+    @Test func namesTheDifferenceMethodsThatDidNotPass() {
+        var report = AppendixChartTests.report
+        let nutty = FunctionID(suite: "starter", name: "nutty")
+        let charts = ReportCharts(report)
+        #expect(charts.sweepReason(nutty) == "No difference method failed or was inconclusive in this run, so starter/nutty is swept as an example.")
+        let template = report.cells[0]
+        for (strategy, verdict) in [("forward-difference", Verdict.inconclusive), ("central-difference", .inconclusive), ("richardson", .fail)] {
+            var cell = template
+            cell.function = nutty
+            cell.strategy = strategy
+            cell.verdict = verdict
+            report.cells.append(cell)
+        }
+        #expect(ReportCharts(report).sweepReason(nutty)
+            == "Swept because richardson failed; forward-difference and central-difference were inconclusive here; the sweep is taken at the worst point of that check.")
+    }
+}

@@ -81,8 +81,13 @@ extension ReportCharts {
         guard !troubled.isEmpty else {
             return "No difference method failed or was inconclusive in this run, so \(function) is swept as an example."
         }
-        let said = troubled.map { "\($0.strategy) was \($0.verdict.rawValue)" }.joined(separator: ", ")
-        return "Swept because \(said) here; the sweep is taken at that check's worst point."
+        let said = [Verdict.fail, .inconclusive].compactMap { verdict -> String? in
+            let names = troubled.filter { $0.verdict == verdict }.map(\.strategy)
+            guard let last = names.last else { return nil }
+            let list = names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+            return list + (verdict == .fail ? " failed" : names.count == 1 ? " was inconclusive" : " were inconclusive")
+        }.joined(separator: "; ")
+        return "Swept because \(said) here; the sweep is taken at the worst point of that check."
     }
 
     /// The caption of a swell chart: what it plots against what (the family's own parameter), and why
