@@ -67,3 +67,33 @@ struct LongChartAxisTests {
         #expect(short.all("g").filter { $0.attributes["class"] == "axis" }.count == 1)
     }
 }
+
+/// Labels stay inside their chart, and an empty row says why it is empty.
+@Suite("Chart labels that fit and explain")
+struct ChartLabelTests {
+    @Test func anOptimumLabelNearTheRightEdgeIsDrawnLeftOfItsRing() throws {
+        let chart = LogLogChart(
+            title: "sweep", xTitle: "h", yTitle: "error",
+            series: [LogLogChart.Series(name: "richardson", points: [(x: 1e-8, y: 1e-3), (x: 1e-2, y: 1e-9)])],
+            annotations: [.point(x: 1e-2, y: 1e-9, label: "optimal h 0.01"), .point(x: 1e-8, y: 1e-3, label: "optimal h 1e-08")])
+        let root = try XMLNode.parse(chart.document().render())
+        let labels = root.all("g").filter { $0.attributes["class"] == "annotation" }.compactMap { $0.all("text").first }
+        #expect(labels.count == 2)
+        for label in labels {
+            let x = try #require(label.attributes["x"].flatMap(Double.init))
+            let width = TextMetrics.width(of: label.allText, size: 11)
+            let (left, right) = label.attributes["text-anchor"] == "end" ? (x - width, x) : (x, x + width)
+            #expect(left >= 0 && right <= chart.width, "\(label.allText) spans \(left)…\(right)")
+        }
+    }
+
+    @Test func aRowWithNoValueSaysSo() throws {
+        let chart = DotChart(
+            title: "ω", rowLabels: ["kinks/relu", "classic/sphere"],
+            series: [DotChart.Series(name: "reverse", values: [nil, 3])], axisTitle: "ω")
+        let root = try XMLNode.parse(chart.document().render())
+        let notes = root.all("g").first { $0.attributes["class"] == "no-value" }?.all("text") ?? []
+        #expect(notes.count == 1)
+        #expect(notes.first?.title == "kinks/relu: \(DotChart.noValueNote)")
+    }
+}

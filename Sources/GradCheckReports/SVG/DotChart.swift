@@ -51,6 +51,10 @@ public struct DotChart: Sendable {
     /// More rows than this, and the value axis is labelled above the rows as well as below them, so a
     /// long chart reads without scrolling to its bottom.
     static let rowsWithOneAxis = 12
+    /// What a row with no value shows: none of its series had a positive, finite value (not measured,
+    /// or the check could not run).
+    public static let noValueNote = "no value: not measured for any strategy"
+
     static let topAxisHeight: Double = 22
     var hasTopAxis: Bool { rowLabels.count > Self.rowsWithOneAxis }
 
@@ -99,6 +103,15 @@ public struct DotChart: Sendable {
             }
         }
         document.append(SVG.group(dots, ["class": "dots"]))
+        // A row with no value says so, rather than standing empty.
+        var empty: [SVGElement] = []
+        for (row, label) in rowLabels.enumerated()
+        where !series.contains(where: { row < $0.values.count && ($0.values[row].map { $0 > 0 && $0.isFinite } ?? false) }) {
+            empty.append(
+                SVG.text(Self.noValueNote, x: frame.left + 8, y: rows.center(row) + 4, size: 11, fill: "#777")
+                    .titled("\(label): \(Self.noValueNote)"))
+        }
+        if !empty.isEmpty { document.append(SVG.group(empty, ["class": "no-value"])) }
         return document
     }
 }
