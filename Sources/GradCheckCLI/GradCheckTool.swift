@@ -19,6 +19,8 @@ public struct GradCheckTool: Sendable {
     /// The path of this program's executable, which `run --isolate` starts as child processes; nil when
     /// the host cannot name one (then `--isolate` is a usage error).
     public var executablePath: String?
+    /// Where `run` shows its progress as it goes (a terminal's standard error); nil: nowhere.
+    public var progressOutput: ProgressOutput?
 
     public init(
         registry: StrategyRegistry = StandardStrategies.registry(),

@@ -34,6 +34,7 @@ struct ReportCommand {
                     option: "--format", value: text, expected: "one of " + ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }
             format = chosen
+            if let output { try FormatExtensionAgreement.check(format, output: output) }
         } else {
             format = output.flatMap(ReportFormat.guessed(fromFileName:)) ?? .text
         }

@@ -6,7 +6,8 @@ import GradCheckReports
 ///
 /// - no `--output`, no `--report-dir`: one format (default: text) on standard output;
 /// - `--output PATH`: one format (given, or guessed from the extension, else text) written to PATH;
-///   the text report still goes to standard output unless it is the one written;
+///   the text report still goes to standard output unless it is the one written; a given format that
+///   the extension contradicts is a usage error (``FormatExtensionAgreement``);
 /// - `--report-dir DIR`: every requested format (default: Markdown, HTML, JSON and JUnit; text only when
 ///   asked for, as `gradcheck.txt`) written to DIR under its conventional name (`gradcheck.md`, …); the
 ///   text report goes to standard output too.
@@ -67,6 +68,7 @@ struct ReportOutput {
             guard formats.count <= 1 else {
                 throw UsageError.invalidUse("'--output' writes one report, but \(formats.count) formats were given; use '--report-dir <dir>' for several")
             }
+            if let given = formats.first { try FormatExtensionAgreement.check(given, output: path) }
             let format = formats.first ?? ReportFormat.guessed(fromFileName: path) ?? .text
             files = [(format, path)]
             standardOutput = format == .text ? nil : .text

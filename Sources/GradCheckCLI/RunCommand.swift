@@ -34,6 +34,7 @@ struct RunCommand {
             .value("--atol", "x", help: "Absolute tolerance for every strategy (default: 0 or per family)."),
             .value("--precision", "p", help: "Precision the strategies compute in: double or float (default: double)."),
             .flag("--no-timing", help: "Skip timings (operation counts are still measured)."),
+            .flag("--quiet", help: "Show no progress on standard error (shown only when it is a terminal)."),
             .value("--baseline", "file", help: "Compare with a saved JSON run; a regression fails the run (timings never do)."),
             .value("--shard", "k/n", help: "Run only the k-th of n disjoint parts of the functions (e.g. 2/3)."),
             .flag("--isolate", help: "Check each function × strategy in a child process: a crash costs only its cell."),
@@ -128,6 +129,11 @@ struct RunCommand {
         if autoPoints {
             configuration.extraPoints = BranchCoverageRun.pointsReachingBothSides(functions, configuration: configuration)
         }
+        // Progress only on a terminal (the host gives an output only then), and not with --quiet; an
+        // isolated run's cells are checked by children, which report none.
+        let progress = parsed.has("--quiet") || parsed.has("--isolate")
+            ? nil : tool.progressOutput.map { ProgressDisplay(sink: $0.write, width: $0.width) }
+        if let progress { configuration.progress = { progress.show($0) } }
         let runner = Runner(reference: ExtendedForwardReference(), configuration: configuration)
         var report: RunReport
         if parsed.has("--isolate") {
@@ -149,6 +155,7 @@ struct RunCommand {
                 ? runner.run(functions, strategies: strategies, precision: Float.self)
                 : runner.run(functions, strategies: strategies, precision: Double.self)
         }
+        progress?.finish()
         // The files the selected functions came from, so that a replay command names its suite's file.
         let selectedSuites = Set(functions.map(\.id.suite))
         report.metadata.suiteSources = corpus.suiteSources.filter { selectedSuites.contains($0.key) }

@@ -29,6 +29,11 @@ public struct RunConfiguration: Sendable {
     /// reason): the reference carries n partials per value, so its cost grows like n·ops(f).
     public var maximumInputs = 10_000
 
+    /// Called as the run goes: when a function starts and after each of its cells, with the cells done
+    /// so far. nil (the default): nothing is reported. It is called on the running thread, so it should
+    /// return quickly.
+    public var progress: (@Sendable (RunProgress) -> Void)?
+
     public init() {}
 
     /// Points checked besides the drawn ones, per function (what `--points auto` adds to reach both

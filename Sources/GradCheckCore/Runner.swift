@@ -21,7 +21,12 @@ public struct Runner: Sendable {
     ) -> RunReport {
         var cells: [CellResult] = []
         let deadline = PhaseDeadline(configuration)
+        let total = functions.reduce(0) { $0 + cellCount(of: $1, strategies: strategies) }
+        func announce(_ function: any TestFunction, done: Int) {
+            configuration.progress?(RunProgress(cellsDone: done, cellsTotal: total, function: function.id))
+        }
         for function in functions {
+            announce(function, done: cells.count)
             if deadline.hasExpired {
                 cells += strategies.flatMap { strategy in
                     variants(of: function, for: strategy).map { notStarted(function, strategy, $0, R.self) }
@@ -55,6 +60,7 @@ public struct Runner: Sendable {
             var functionCells: [CellResult] = []
             for strategy in strategies {
                 for variant in variants(of: function, for: strategy) {
+                    defer { announce(function, done: cells.count + functionCells.count) }
                     functionCells.append(
                         deadline.hasExpired && !noReference
                             ? notStarted(function, strategy, variant, R.self)
@@ -122,6 +128,13 @@ public struct Runner: Sendable {
             verdict: .error,
             message: "not started: the run's time limit of \(format(configuration.runTimeLimit ?? 0)) s (--time-limit) had expired",
             tolerance: tolerance(for: strategy, on: function, R.self), points: [], cost: nil, timing: nil)
+    }
+
+    /// The cells `run` makes for `function`: one per strategy when it has too many inputs, else one per
+    /// strategy and variant.
+    private func cellCount(of function: any TestFunction, strategies: [any DifferentiationStrategy]) -> Int {
+        function.inputCount > configuration.maximumInputs
+            ? strategies.count : strategies.reduce(0) { $0 + variants(of: function, for: $1).count }
     }
 
     private func variants(of function: any TestFunction, for strategy: any DifferentiationStrategy) -> [DerivativeVariant] {

@@ -17,7 +17,7 @@ public struct VerdictStyle: Sendable {
     public static func of(_ verdict: Verdict) -> VerdictStyle {
         switch verdict {
         case .pass: VerdictStyle(symbol: "✅", color: "#1b7837", junit: .passed)
-        case .expectedFailure: VerdictStyle(symbol: "☑️", color: "#4d7f99", junit: .skipped)
+        case .expectedFailure: VerdictStyle(symbol: "☑️", color: "#4d7f99", junit: .passed)
         case .fail: VerdictStyle(symbol: "❌", color: "#b2182b", junit: .failure)
         case .unexpectedPass: VerdictStyle(symbol: "❌", color: "#b2182b", junit: .failure)
         case .error: VerdictStyle(symbol: "💥", color: "#762a83", junit: .error)

@@ -9,7 +9,8 @@ func executablePath() -> String? {
     return Bundle.main.executablePath ?? CommandLine.arguments.first
 }
 
-let tool = GradCheckTool(executablePath: executablePath())
+var tool = GradCheckTool(executablePath: executablePath())
+tool.progressOutput = ProgressOutput.standardErrorIfTerminal()
 let result = tool.run(Array(CommandLine.arguments.dropFirst()))
 FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
 FileHandle.standardError.write(Data(result.standardError.utf8))

@@ -31,7 +31,7 @@ struct CommandLineTests {
             ./Suites; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
             run (its child process is stopped too).
 
-            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--time-limit <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-memory <size>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
+            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--quiet] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--time-limit <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-memory <size>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
 
             ARGUMENTS:
               <paths> ...             Suite files (.grad) or folders of them.
@@ -46,6 +46,7 @@ struct CommandLineTests {
               --atol <x>              Absolute tolerance for every strategy (default: 0 or per family).
               --precision <p>         Precision the strategies compute in: double or float (default: double).
               --no-timing             Skip timings (operation counts are still measured).
+              --quiet                 Show no progress on standard error (shown only when it is a terminal).
               --baseline <file>       Compare with a saved JSON run; a regression fails the run (timings never do).
               --shard <k/n>           Run only the k-th of n disjoint parts of the functions (e.g. 2/3).
               --isolate               Check each function × strategy in a child process: a crash costs only its cell.

@@ -11,7 +11,10 @@ struct HTMLReportTests {
         #expect(root.name == "html")
         let charts = root.all("svg")
         let titles = charts.compactMap(\.title)
-        #expect(titles == [ReportCharts.heatmapTitle, ReportCharts.costTitle, ReportCharts.timeTitle, ReportCharts.scalingTitle])
+        #expect(titles == [
+            ReportCharts.heatmapTitle, "Function names of: " + ReportCharts.heatmapTitle, ReportCharts.costTitle,
+            ReportCharts.timeTitle, ReportCharts.scalingTitle,
+        ])
         #expect(charts.allSatisfy { $0.attributes["xmlns"] == "http://www.w3.org/2000/svg" && $0.attributes["viewBox"] != nil })
     }
 
@@ -26,7 +29,7 @@ struct HTMLReportTests {
         #expect(hovers.contains { $0.hasPrefix("demo/polar · hand-coded: fail, 0.0 correct digits, error/allowed") })
         #expect(hovers.contains { $0.hasPrefix("demo/quadratic · hand-coded (mutant 1): expected-failure") })
         // Axis and legend texts: the heatmap's colour scale says what it measures.
-        #expect(heatmap.allText.contains("correct digits (−log₁₀ max rel err)"))
+        #expect(heatmap.allText.contains("correct digits of a judged check (−log₁₀ max rel err)"))
         #expect(heatmap.allText.contains("fails the run"))
         // The failing cell is outlined.
         let failing = try #require(cells.first { $0.title?.hasPrefix("demo/polar · hand-coded") == true })

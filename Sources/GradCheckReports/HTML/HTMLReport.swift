@@ -92,19 +92,30 @@ public struct HTMLReport {
         return out + "</ul>\n</section>\n"
     }
 
+    /// A card per failing check with the judgement record the text report gives: the message, the worst
+    /// point, its deciding entry as labelled fields (``JudgementRecord``: both values, abs and rel error,
+    /// bound and tolerance, estimate), the consensus of the other strategies, the replay command, then
+    /// every entry of that point (``EntryRows``).
     func failuresSection(_ cells: [CellResult]) -> String {
         var out = "<section id=\"failures\">\n<h2>Failures (\(cells.count))</h2>\n"
         for cell in cells {
             out += "<article class=\"failure\">\n<h3>\(badge(cell.verdict)) \(name(cell))</h3>\n"
             if let message = cell.message { out += "<p>\(h(message))</p>\n" }
+            var record: [(label: String, value: String)] = []
+            var point: PointResult?
             if let index = cell.worstPointIndex {
-                let point = cell.points[index]
-                out += "<p>At point \(index + 1) of \(cell.points.count): (\(h(point.point.map(format).joined(separator: ", "))))</p>\n"
-                out += entriesTable(point)
-                if let consensus = point.consensus { out += "<p>Consensus: \(h(consensus))</p>\n" }
+                let worst = cell.points[index]
+                point = worst
+                record.append(("point", "\(index + 1) of \(cell.points.count): (\(worst.point.map(format).joined(separator: ", ")))"))
+                if let entry = worst.worstEntry { record += JudgementRecord.fields(entry) }
+                record.append(("consensus", worst.consensus ?? "none recorded"))
             }
+            out += "<dl class=\"record\">\n"
+            for (label, value) in record { out += "<dt>\(h(label))</dt><dd>\(h(value))</dd>\n" }
             let replay = CellDescription.replayCommand(cell, metadata: report.metadata)
-            out += "<pre>\(h(replay))</pre>\n</article>\n"
+            out += "<dt>replay</dt><dd><pre>\(h(replay))</pre></dd>\n</dl>\n"
+            if let point { out += entriesTable(point) }
+            out += "</article>\n"
         }
         return out + "</section>\n"
     }
@@ -125,6 +136,9 @@ public struct HTMLReport {
         return out
     }
 
+    /// The charts, each under its heading with a caption saying what it shows and why those functions.
+    /// The heatmap, usually wider than the page, scrolls inside its own frame with its function names kept
+    /// in view; every other chart fits the page's content width (``HTMLStyle/contentWidth``).
     func chartsSection() -> String {
         let charts = ReportCharts(report)
         var out = "<section id=\"charts\">\n<h2>Charts</h2>\n"
@@ -132,23 +146,37 @@ public struct HTMLReport {
             out += "<h3>\(h(document.title))</h3>\n<figure>\n" + document.render()
                 + "<figcaption>\(h(caption))</figcaption>\n</figure>\n"
         }
-        figure(
-            charts.verdictHeatmap().document(),
-            "Correct digits of each strategy on each function at its worst point; hover a cell for its verdict and error.")
+        let heatmap = charts.verdictHeatmap()
+        let labels = heatmap.rowLabelsDocument().element().with("class", "sticky-labels").with("aria-hidden", "true")
+        let heatmapCaption = "Every check of the run: each function (row) under each strategy and mutant (column), at its "
+            + "worst sample point, coloured by the correct digits of its deciding entry; the legend explains every other "
+            + "colour and mark. Hover a cell for its verdict and error."
+        out += "<h3>\(h(heatmap.title))</h3>\n<figure>\n<div class=\"scroll-frame\">\n" + heatmap.document().render()
+            + labels.render() + "</div>\n<figcaption>\(h(heatmapCaption))</figcaption>\n</figure>\n"
         if let cost = charts.costChart() {
-            figure(cost.document(), "ω = ops(∇f) / ops(f), measured by running over a counting number type.")
+            figure(
+                cost.document(),
+                "ω = ops(∇f) / ops(f) for every function of the run with each correct strategy (mutants left out), measured by "
+                    + "running over a counting number type.")
         }
         if let time = charts.timeChart() {
-            figure(time.document(), "Median time of one derivative over that of one plain evaluation, in the same run.")
+            figure(
+                time.document(),
+                "Median time of one derivative over that of one plain evaluation, in the same run, for every timed function "
+                    + "with each correct strategy.")
         }
         if let scaling = charts.scalingChart() {
-            figure(scaling.document(), "How the cost ratio grows with the number of inputs, per strategy.")
+            figure(
+                scaling.document(),
+                "How the cost ratio grows with the number of inputs: every counted function of the run, one marker per strategy.")
         }
-        for sweep in charts.sweepCharts() {
-            figure(sweep.document(), "Error of each difference method against its step, measured against the reference.")
+        for (sweep, function) in zip(charts.sweepCharts(), charts.sweptFunctions) {
+            figure(
+                sweep.document(),
+                "Error of each difference method against its step, measured against the reference. " + charts.sweepReason(function))
         }
-        for swell in charts.swellCharts() {
-            figure(swell.document(), "Size of the symbolic gradient against depth, next to reverse mode's operation count.")
+        for (swell, family) in zip(charts.swellCharts(), charts.swellFamilies) {
+            figure(swell.document(), charts.swellCaption(family))
         }
         return out + "</section>\n"
     }

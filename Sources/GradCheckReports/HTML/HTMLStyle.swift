@@ -1,9 +1,19 @@
 /// The style sheet of the HTML report: inline, no external fonts or assets, readable on screen and in
 /// print. It holds no `<` or `&`, so it is also well-formed XML.
-enum HTMLStyle {
+///
+/// The page is at most ``pageWidth`` pixels wide, padding included, so a 1,280-pixel window (less its
+/// scroll bar) never scrolls sideways; what is wider (the heatmap) scrolls inside a `.scroll-frame`.
+public enum HTMLStyle {
+    /// The widest the page is, padding included.
+    public static let pageWidth = 1200
+    /// The side padding of the page.
+    static let sidePadding = 32
+    /// The widest the content is: every chart outside a scroll frame fits in it.
+    public static let contentWidth = pageWidth - 2 * sidePadding
+
     static let css = """
-        body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a;
-               margin: 0 auto; padding: 1.5rem 2rem 3rem; max-width: 1200px; line-height: 1.45; }
+        body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; box-sizing: border-box;
+               margin: 0 auto; padding: 1.5rem \(sidePadding)px 3rem; max-width: \(pageWidth)px; line-height: 1.45; }
         h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
         h2 { font-size: 1.25rem; margin: 2.2rem 0 .8rem; padding-bottom: .3rem; border-bottom: 1px solid #ddd; }
         h3 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
@@ -27,7 +37,15 @@ enum HTMLStyle {
         pre { background: #f6f8fa; padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; }
         article.failure { border: 1px solid #f0c4c4; border-left: 5px solid #b2182b; border-radius: 6px;
                           padding: .2rem 1rem .6rem; margin: 1rem 0; }
+        dl.record { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .15rem 1rem; margin: .6rem 0; }
+        dl.record dt { color: #555; }
+        dl.record dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+        dl.record pre { margin: 0; }
         figure { margin: 1.2rem 0 2rem; overflow-x: auto; }
+        .scroll-frame { display: grid; overflow-x: auto; max-width: 100%; border: 1px solid #eee; }
+        .scroll-frame > svg { grid-area: 1 / 1; }
+        .scroll-frame > svg.sticky-labels { position: sticky; left: 0; z-index: 1; }
+        section#results table { display: block; overflow-x: auto; max-width: 100%; }
         figcaption { color: #555; font-size: .9rem; margin-top: .3rem; max-width: 60rem; }
         details summary { cursor: pointer; color: #0b5cad; }
         details ol { margin: .3rem 0; padding-left: 1.4rem; }

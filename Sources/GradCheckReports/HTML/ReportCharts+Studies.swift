@@ -5,12 +5,24 @@ extension ReportCharts {
     public static let sweepTitlePrefix = "Error against step size"
     public static let swellTitlePrefix = "Expression swell"
 
+    /// The swept functions, in the order of their first sweep: one chart each.
+    public var sweptFunctions: [FunctionID] {
+        var order: [FunctionID] = []
+        for sweep in report.appendix.sweeps where !order.contains(sweep.function) { order.append(sweep.function) }
+        return order
+    }
+
+    /// The swell study's families, in order: one chart each.
+    public var swellFamilies: [String] {
+        var families: [String] = []
+        for row in report.appendix.swell where !families.contains(row.family) { families.append(row.family) }
+        return families
+    }
+
     /// One log-log chart per swept function: normwise relative error against the relative step h for each
     /// difference method, the optimal step of each marked with a ring.
     public func sweepCharts() -> [LogLogChart] {
-        var order: [FunctionID] = []
-        for sweep in report.appendix.sweeps where !order.contains(sweep.function) { order.append(sweep.function) }
-        return order.map { function in
+        sweptFunctions.map { function in
             let sweeps = report.appendix.sweeps.filter { $0.function == function }
             let series = sweeps.enumerated().map { index, sweep in
                 LogLogChart.Series(
@@ -35,9 +47,7 @@ extension ReportCharts {
     /// One log-log chart per swell family: the gradient's size as a raw tree, a simplified tree and a DAG
     /// (and the adjoint DAG), against depth, beside the operations reverse mode spends (ω·ops(f)).
     public func swellCharts() -> [LogLogChart] {
-        var families: [String] = []
-        for row in report.appendix.swell where !families.contains(row.family) { families.append(row.family) }
-        return families.map { family in
+        swellFamilies.map { family in
             let rows = report.appendix.swell.filter { $0.family == family }
             func series(_ name: String, _ index: Int, _ value: (SwellRecord) -> Double?) -> LogLogChart.Series {
                 LogLogChart.Series(
@@ -58,5 +68,33 @@ extension ReportCharts {
                     series("reverse mode: ω·ops(f)", 4) { row in row.reverseOmega.map { $0 * Double(row.functionOperations) } },
                 ])
         }
+    }
+
+    /// Why the sweeps of `function` are in the report, from the run's own cells: the difference methods
+    /// that failed or were inconclusive there (what the sweeps were chosen for), else that it stands as
+    /// the run's example.
+    public func sweepReason(_ function: FunctionID) -> String {
+        let methods = Set(report.appendix.sweeps.map(\.method))
+        let troubled = report.cells.filter {
+            $0.function == function && methods.contains($0.strategy) && [.fail, .inconclusive].contains($0.verdict)
+        }
+        guard !troubled.isEmpty else {
+            return "No difference method failed or was inconclusive in this run, so \(function) is swept as an example."
+        }
+        let said = [Verdict.fail, .inconclusive].compactMap { verdict -> String? in
+            let names = troubled.filter { $0.verdict == verdict }.map(\.strategy)
+            guard let last = names.last else { return nil }
+            let list = names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+            return list + (verdict == .fail ? " failed" : names.count == 1 ? " was inconclusive" : " were inconclusive")
+        }.joined(separator: "; ")
+        return "Swept because \(said) here; the sweep is taken at the worst point of that check."
+    }
+
+    /// The caption of a swell chart: what it plots against what (the family's own parameter), and why
+    /// those functions (a fixed study, not the run's functions).
+    public func swellCaption(_ family: String) -> String {
+        let parameter = report.appendix.swell.first { $0.family == family }?.parameterName ?? "depth"
+        return "Size of the symbolic gradient of the \(family) family against \(parameter), next to reverse mode's operation "
+            + "count. These families are a fixed study of expression swell, drawn in every report; they are not the run's functions."
     }
 }

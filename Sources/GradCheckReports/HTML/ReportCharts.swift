@@ -39,22 +39,36 @@ public struct ReportCharts {
             guard let row = rowIndex[cell.function], let column = columnIndex[CellDescription.strategyLabel(cell)] else { continue }
             grid[row][column] = heatmapCell(cell)
         }
+        let used = Set(grid.joined().compactMap { $0?.kind })
+        let emphasized = grid.joined().contains { $0?.emphasized == true }
         return Heatmap(
             title: Self.heatmapTitle,
             description: "Each cell is one strategy on one function at its worst sample point, coloured by the correct "
                 + "digits of its deciding entry (−log₁₀ of its error over the scale it was judged at).",
             rowLabels: rows.map(\.description), columnLabels: columns, cells: grid,
             colorScale: { Palette.digitsColor($0) }, scaleRange: 0...16,
-            scaleTitle: "correct digits (−log₁₀ max rel err)",
-            swatches: [
-                ("no error measure", Self.noMeasureColor, false), ("expected failure (mutant caught)", Self.expectedColor, false),
-                ("fails the run", "#ffffff", true),
-            ])
+            scaleTitle: "correct digits of a judged check (−log₁₀ max rel err)",
+            swatches: Self.heatmapSwatches.filter { used.contains($0.kind) || ($0.kind == Heatmap.emphasizedKind && emphasized) })
     }
+
+    /// Every colour and mark a heatmap cell can have besides the digits scale, with what it means; the
+    /// legend shows those the run uses. Undecided checks are violet, not red: they neither pass nor fail.
+    static let heatmapSwatches: [Heatmap.Swatch] = [
+        Heatmap.Swatch(label: "? inconclusive or disputed: neither pass nor fail", color: undecidedColor, kind: "undecided"),
+        Heatmap.Swatch(label: "caught / xfail: mutant caught, expected failure", color: expectedColor, kind: "expected"),
+        Heatmap.Swatch(label: "grey, no error measure: n/a = unsupported, domain = outside the domain", color: noMeasureColor, kind: "unmeasured"),
+        Heatmap.Swatch(
+            label: "✗ fails the run (fail, error, unexpected-pass)", color: "#ffffff", outlined: true, kind: Heatmap.emphasizedKind),
+    ]
 
     static let noMeasureColor = "#d9d9d9"
     static let expectedColor = "#e3e8ee"
+    /// Pale violet: outside the red–yellow–blue digits scale and far from its red end.
+    static let undecidedColor = "#d8cdea"
 
+    /// A check's cell: coloured by its correct digits when it was judged and passed or failed; violet
+    /// with `?` when it was undecided (inconclusive or disputed); pale blue-grey when a mutant was caught;
+    /// grey when there is no error measure; a heavy outline and `✗` when it fails the run.
     func heatmapCell(_ cell: CellResult) -> Heatmap.Cell {
         let judged = CellDescription.worstJudgement(cell).map(\.correctDigits).flatMap { $0.isFinite ? $0 : nil }
         var title = "\(cell.function) · \(CellDescription.strategyLabel(cell)): \(cell.verdict.rawValue)"
@@ -63,20 +77,26 @@ public struct ReportCharts {
         }
         if let message = cell.message { title += " — \(message)" }
         if cell.verdict == .expectedFailure {
-            return Heatmap.Cell(color: Self.expectedColor, text: cell.isMutant ? "caught" : "xfail", textColor: "#1a1a1a", title: title)
+            return Heatmap.Cell(
+                color: Self.expectedColor, text: cell.isMutant ? "caught" : "xfail", textColor: "#1a1a1a", title: title,
+                kind: "expected")
         }
+        if cell.verdict == .inconclusive || cell.verdict == .disputed {
+            return Heatmap.Cell(
+                color: Self.undecidedColor, text: judged == nil ? "?" : "? " + CellDescription.digits(cell), textColor: "#1a1a1a",
+                title: title, kind: "undecided")
+        }
+        let mark = cell.verdict.failsRun ? "✗ " : ""
         guard let digits = judged else {
             let text: String = switch cell.verdict {
             case .unsupported: "n/a"
             case .outsideDomain: "domain"
-            case .inconclusive, .disputed: "?"
             default: cell.verdict.rawValue
             }
             return Heatmap.Cell(
-                color: Self.noMeasureColor, text: (cell.verdict.failsRun ? "✗ " : "") + text, textColor: "#1a1a1a", title: title,
-                emphasized: cell.verdict.failsRun)
+                color: Self.noMeasureColor, text: mark + text, textColor: "#1a1a1a", title: title,
+                emphasized: cell.verdict.failsRun, kind: "unmeasured")
         }
-        let mark = cell.verdict.failsRun ? "✗ " : (cell.verdict == .pass ? "" : "? ")
         return Heatmap.Cell(
             color: Palette.digitsColor(digits), text: mark + CellDescription.digits(cell),
             textColor: Palette.digitsTextColor(digits), title: title, emphasized: cell.verdict.failsRun)

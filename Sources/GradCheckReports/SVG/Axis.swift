@@ -1,8 +1,9 @@
 /// Draws an axis of a ``PlotFrame``: grid lines across the plot, tick marks, tick labels and the axis
 /// title (which should name the quantity and its unit, e.g. "time ratio (derivative ÷ function)").
 public struct Axis: Sendable {
-    /// Which side of the plot the axis is on.
-    public enum Edge: Sendable { case bottom, left }
+    /// Which side of the plot the axis is on. A `top` axis repeats a bottom one's ticks and labels above
+    /// a tall plot (without grid lines or title, which the bottom axis draws), so values read at both ends.
+    public enum Edge: Sendable { case bottom, top, left }
 
     public var edge: Edge
     public var scale: any ChartScale
@@ -29,6 +30,12 @@ public struct Axis: Sendable {
                 if !tick.label.isEmpty {
                     children.append(SVG.text(tick.label, x: p, y: frame.bottom + 18, anchor: "middle", size: size, fill: "#444"))
                 }
+            case .top:
+                guard p >= frame.left - 0.5 && p <= frame.right + 0.5 else { continue }
+                children.append(SVG.line(x1: p, y1: frame.top - (tick.major ? 5 : 3), x2: p, y2: frame.top, stroke: "#555"))
+                if !tick.label.isEmpty {
+                    children.append(SVG.text(tick.label, x: p, y: frame.top - 9, anchor: "middle", size: size, fill: "#444"))
+                }
             case .left:
                 guard p >= frame.top - 0.5 && p <= frame.bottom + 0.5 else { continue }
                 children.append(SVG.line(x1: frame.left, y1: p, x2: frame.right, y2: p, stroke: grid))
@@ -42,6 +49,8 @@ public struct Axis: Sendable {
         case .bottom:
             children.append(SVG.line(x1: frame.left, y1: frame.bottom, x2: frame.right, y2: frame.bottom, stroke: "#555"))
             children.append(SVG.text(title, x: (frame.left + frame.right) / 2, y: frame.bottom + 38, anchor: "middle", size: 12))
+        case .top:
+            children.append(SVG.line(x1: frame.left, y1: frame.top, x2: frame.right, y2: frame.top, stroke: "#555"))
         case .left:
             children.append(SVG.line(x1: frame.left, y1: frame.top, x2: frame.left, y2: frame.bottom, stroke: "#555"))
             let x = frame.left - frame.leftTitleOffset, y = (frame.top + frame.bottom) / 2

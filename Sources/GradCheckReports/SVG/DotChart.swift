@@ -48,13 +48,23 @@ public struct DotChart: Sendable {
     /// The narrowest plot area, whatever the labels and `width`.
     static let minimumPlotWidth: Double = 200
 
+    /// More rows than this, and the value axis is labelled above the rows as well as below them, so a
+    /// long chart reads without scrolling to its bottom.
+    static let rowsWithOneAxis = 12
+    /// What a row with no value shows: none of its series had a positive, finite value (not measured,
+    /// or the check could not run).
+    public static let noValueNote = "no value: not measured for any strategy"
+
+    static let topAxisHeight: Double = 22
+    var hasTopAxis: Bool { rowLabels.count > Self.rowsWithOneAxis }
+
     public func document() -> SVGDocument {
         let legend = Legend(series.enumerated().map { Legend.Entry(label: $1.name, color: Palette.series($0), marker: .cycling($0)) })
         let labelWidth = min(Self.maximumLabelWidth, rowLabels.map { TextMetrics.width(of: $0, size: 12) }.max() ?? 0)
         let left = max(80, labelWidth + 16)
         let width = max(self.width, left + 20 + Self.minimumPlotWidth)
         let legendHeight = legend.height(width: width - left - 20)
-        let top = 16 + legendHeight + 10
+        let top = 16 + legendHeight + 10 + (hasTopAxis ? Self.topAxisHeight : 0)
         var frame = PlotFrame(left: left, top: top, right: width - 20, bottom: top + Double(max(1, rowLabels.count)) * Self.rowHeight)
         frame.leftTitleOffset = 0
         let height = frame.bottom + 50
@@ -75,6 +85,7 @@ public struct DotChart: Sendable {
         }
         document.append(SVG.group(background, ["class": "rows"]))
         document.append(Axis(.bottom, scale: scale, title: axisTitle).render(in: frame))
+        if hasTopAxis { document.append(Axis(.top, scale: scale, title: axisTitle).render(in: frame)) }
         if let referenceLine, referenceLine.value > 0 {
             let x = scale.position(referenceLine.value)
             document.append(
@@ -92,6 +103,15 @@ public struct DotChart: Sendable {
             }
         }
         document.append(SVG.group(dots, ["class": "dots"]))
+        // A row with no value says so, rather than standing empty.
+        var empty: [SVGElement] = []
+        for (row, label) in rowLabels.enumerated()
+        where !series.contains(where: { row < $0.values.count && ($0.values[row].map { $0 > 0 && $0.isFinite } ?? false) }) {
+            empty.append(
+                SVG.text(Self.noValueNote, x: frame.left + 8, y: rows.center(row) + 4, size: 11, fill: "#777")
+                    .titled("\(label): \(Self.noValueNote)"))
+        }
+        if !empty.isEmpty { document.append(SVG.group(empty, ["class": "no-value"])) }
         return document
     }
 }

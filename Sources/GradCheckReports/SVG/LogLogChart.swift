@@ -115,9 +115,13 @@ public struct LogLogChart: Sendable {
             ], ["class": "annotation"]).titled(label)
         case .point(let x, let y, let label):
             let px = xScale.position(x), py = yScale.position(y)
+            // The label goes right of the ring unless it would run past the chart's edge, then left of it;
+            // below the ring when above it would leave the plot.
+            let fitsRight = px + 11 + TextMetrics.width(of: label, size: 11) <= width - 4
+            let labelY = py - 9 - 11 < frame.top ? py + 20 : py - 9
             return SVG.group([
                 SVGElement("circle", ["cx": SVG.number(px), "cy": SVG.number(py), "r": "8", "fill": "none", "stroke": "#222", "stroke-width": "1.5"]),
-                SVG.text(label, x: px + 11, y: py - 9, size: 11, fill: "#222"),
+                SVG.text(label, x: fitsRight ? px + 11 : px - 11, y: labelY, anchor: fitsRight ? "start" : "end", size: 11, fill: "#222"),
             ], ["class": "annotation"]).titled(label)
         }
     }

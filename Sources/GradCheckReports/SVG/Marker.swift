@@ -1,10 +1,18 @@
+import Foundation
+
 /// The shape of a data point. Series differ in shape as well as colour, so a chart still reads in
-/// grey scale or with colour-blindness.
+/// grey scale or with colour-blindness: there are as many shapes as ``Palette/categorical`` has
+/// colours, so up to that many series no two share a shape or a colour. Every marker carries its shape's
+/// name as `data-marker`, for the legend and for tests.
 public enum Marker: String, Sendable, CaseIterable {
-    case circle, square, triangle, diamond, cross, invertedTriangle
+    case circle, square, triangle, diamond, cross, invertedTriangle, plus, star, hexagon, leftTriangle, rightTriangle, pentagon
 
     /// The marker centred at (x, y), about `size` across.
     public func element(x: Double, y: Double, size: Double = 8, color: String) -> SVGElement {
+        shape(x: x, y: y, size: size, color: color).with("data-marker", rawValue)
+    }
+
+    private func shape(x: Double, y: Double, size: Double, color: String) -> SVGElement {
         let r = size / 2
         func polygon(_ points: [(Double, Double)]) -> SVGElement {
             SVGElement("polygon", [
@@ -32,6 +40,33 @@ public enum Marker: String, Sendable, CaseIterable {
                     + "M\(SVG.number(x - d)),\(SVG.number(y + d))L\(SVG.number(x + d)),\(SVG.number(y - d))",
                 "stroke": color, "stroke-width": "2.2", "fill": "none",
             ])
+        case .plus:
+            let d = r * 1.05
+            return SVGElement("path", [
+                "d": "M\(SVG.number(x - d)),\(SVG.number(y))L\(SVG.number(x + d)),\(SVG.number(y))"
+                    + "M\(SVG.number(x)),\(SVG.number(y - d))L\(SVG.number(x)),\(SVG.number(y + d))",
+                "stroke": color, "stroke-width": "2.4", "fill": "none",
+            ])
+        case .star:
+            return polygon(Self.regular(10, radius: r * 1.3, innerRadius: r * 0.55))
+        case .hexagon:
+            return polygon(Self.regular(6, radius: r * 1.05))
+        case .pentagon:
+            return polygon(Self.regular(5, radius: r * 1.1))
+        case .leftTriangle:
+            return polygon([(-r * 1.1, 0), (r * 0.8, -r * 1.05), (r * 0.8, r * 1.05)])
+        case .rightTriangle:
+            return polygon([(r * 1.1, 0), (-r * 0.8, -r * 1.05), (-r * 0.8, r * 1.05)])
+        }
+    }
+
+    /// The corners of a regular polygon of `count` corners pointing up, centred at the origin; with an
+    /// `innerRadius`, every other corner is drawn in to it (a star of `count / 2` points).
+    static func regular(_ count: Int, radius: Double, innerRadius: Double? = nil) -> [(Double, Double)] {
+        (0..<count).map { index in
+            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
+            let length = index % 2 == 1 ? innerRadius ?? radius : radius
+            return (length * cos(angle), length * sin(angle))
         }
     }
 

@@ -1,8 +1,13 @@
 /// Colours for charts.
 public enum Palette {
     /// The Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), darkest
-    /// yellow left out for contrast on white.
-    public static let categorical = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"]
+    /// yellow left out for contrast on white, then four of Paul Tol's colours (wine, teal, indigo, olive)
+    /// so that twelve series (every standard strategy) need no colour twice. Each colour has its own
+    /// ``Marker`` shape, so two series never rely on colour alone.
+    public static let categorical = [
+        "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999",
+        "#882255", "#44AA99", "#332288", "#999933",
+    ]
 
     /// The colour of series number `index`, cycling.
     public static func series(_ index: Int) -> String { categorical[index % categorical.count] }
