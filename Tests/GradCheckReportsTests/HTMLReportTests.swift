@@ -11,9 +11,12 @@ struct HTMLReportTests {
         #expect(root.name == "html")
         let charts = root.all("svg")
         let titles = charts.compactMap(\.title)
+        // The cost and time charts are small multiples, one per suite (the fixture's time ratios are all in
+        // suite demo).
         #expect(titles == [
-            ReportCharts.heatmapTitle, "Function names of: " + ReportCharts.heatmapTitle, ReportCharts.costTitle,
-            ReportCharts.timeTitle, ReportCharts.scalingTitle,
+            ReportCharts.heatmapTitle, "Function names of: " + ReportCharts.heatmapTitle,
+            ReportCharts.costTitle + " — suite demo", ReportCharts.costTitle + " — suite other",
+            ReportCharts.timeTitle + " — suite demo", ReportCharts.scalingTitle,
         ])
         #expect(charts.allSatisfy { $0.attributes["xmlns"] == "http://www.w3.org/2000/svg" && $0.attributes["viewBox"] != nil })
     }
@@ -38,10 +41,12 @@ struct HTMLReportTests {
 
     @Test func theCostChartHasAMarkerPerCountedCellAndAnAxisWithItsUnit() throws {
         let root = try XMLNode.parse(HTMLReport(ReportFixture.report).render())
-        let chart = try #require(root.all("svg").first { $0.title == ReportCharts.costTitle })
+        let chart = try #require(root.all("svg").first { $0.title == ReportCharts.costTitle + " — suite demo" })
         let dots = chart.all("g").first { $0.attributes["class"] == "dots" }
-        // Correct variants with a cost: quadratic × 2, polar × 1, stale-xfail × 1.
-        #expect(dots?.children.count == 4)
+        // Correct variants with a cost in suite demo: quadratic × 2, polar × 1 (stale-xfail is in suite other).
+        #expect(dots?.children.count == 3)
+        let other = try #require(root.all("svg").first { $0.title == ReportCharts.costTitle + " — suite other" })
+        #expect(other.all("g").first { $0.attributes["class"] == "dots" }?.children.count == 1)
         #expect(dots?.children.compactMap(\.title).contains("demo/quadratic · forward-difference: 4.00") == true)
         #expect(chart.allText.contains("ω = operations of the derivative ÷ operations of f (log scale)"))
         let legend = chart.all("g").first { $0.attributes["class"] == "legend" }
@@ -72,7 +77,21 @@ struct HTMLReportTests {
         let report = RealRun.make(timed: true)
         let root = try XMLNode.parse(HTMLReport(report).render())
         let titles = root.all("svg").compactMap(\.title)
-        #expect(titles.contains(ReportCharts.timeTitle))
+        #expect(titles.contains(ReportCharts.timeTitle + " — suite starter"))
         #expect(titles.contains(ReportCharts.scalingTitle))
+    }
+}
+
+/// Long runs read suite by suite: the cost and time charts are one per suite, every one on the scale of
+/// the whole run, so their markers compare across charts.
+@Suite struct ChartSmallMultipleTests {
+    @Test func everySuiteHasItsOwnChartOnTheRunsScale() throws {
+        let charts = ReportCharts(ReportFixture.report).costCharts()
+        #expect(charts.map(\.suite) == ["demo", "other"])
+        let values = ReportFixture.report.cells.filter { !$0.isMutant }.compactMap { $0.cost?.ratio }
+        for (_, chart) in charts {
+            #expect(chart.axisCovers == [values.min()!, values.max()!])
+            #expect(chart.rowLabels.allSatisfy { $0.hasPrefix(chart.title.components(separatedBy: "suite ").last! + "/") })
+        }
     }
 }

@@ -153,17 +153,18 @@ public struct HTMLReport {
             + "colour and mark. Hover a cell for its verdict and error."
         out += "<h3>\(h(heatmap.title))</h3>\n<figure>\n<div class=\"scroll-frame\">\n" + heatmap.document().render()
             + labels.render() + "</div>\n<figcaption>\(h(heatmapCaption))</figcaption>\n</figure>\n"
-        if let cost = charts.costChart() {
+        // Long runs read suite by suite: one cost chart and one time chart per suite, all on the run's scale.
+        for (suite, cost) in charts.costCharts() {
             figure(
                 cost.document(),
-                "ω = ops(∇f) / ops(f) for every function of the run with each correct strategy (mutants left out), measured by "
-                    + "running over a counting number type.")
+                "ω = ops(∇f) / ops(f) for every function of suite \(suite) with each correct strategy (mutants left out), "
+                    + "measured by running over a counting number type; every suite's chart has the same scale.")
         }
-        if let time = charts.timeChart() {
+        for (suite, time) in charts.timeCharts() {
             figure(
                 time.document(),
                 "Median time of one derivative over that of one plain evaluation, in the same run, for every timed function "
-                    + "with each correct strategy.")
+                    + "of suite \(suite) with each correct strategy; every suite's chart has the same scale.")
         }
         if let scaling = charts.scalingChart() {
             figure(

@@ -118,18 +118,58 @@ public struct ReportCharts {
             axisTitle: "time ratio = median time of the derivative ÷ median time of f (log scale)") { $0.timing?.ratio }
     }
 
-    func dotChart(title: String, description: String, axisTitle: String, value: (CellResult) -> Double?) -> DotChart? {
-        let correct = report.cells.filter { !$0.isMutant }
+    /// ``costChart()`` as small multiples: one chart per suite, all on the scale of the whole run, so that a
+    /// long run reads suite by suite and its charts still compare. Suites with nothing counted are left out.
+    public func costCharts() -> [(suite: String, chart: DotChart)] {
+        smallMultiples { $0.cost?.ratio } chart: { suite, covers in
+            dotChart(
+                title: Self.costTitle + " — suite " + suite,
+                description: "Operations of one derivative over operations of one evaluation of the function, both counted.",
+                axisTitle: "ω = operations of the derivative ÷ operations of f (log scale)", suite: suite, axisCovers: covers
+            ) { $0.cost?.ratio }
+        }
+    }
+
+    /// ``timeChart()`` as small multiples, one chart per suite on the scale of the whole run.
+    public func timeCharts() -> [(suite: String, chart: DotChart)] {
+        smallMultiples { $0.timing?.ratio } chart: { suite, covers in
+            dotChart(
+                title: Self.timeTitle + " — suite " + suite,
+                description: "Median time of one derivative over the median time of one plain Double evaluation.",
+                axisTitle: "time ratio = median time of the derivative ÷ median time of f (log scale)", suite: suite,
+                axisCovers: covers
+            ) { $0.timing?.ratio }
+        }
+    }
+
+    /// One chart per suite (in run order) from `chart(suite, [lowest, highest value of the run])`.
+    func smallMultiples(
+        _ value: (CellResult) -> Double?, chart: (String, [Double]) -> DotChart?
+    ) -> [(suite: String, chart: DotChart)] {
+        let values = report.cells.filter { !$0.isMutant }.compactMap(value).filter { $0 > 0 && $0.isFinite }
+        guard let lowest = values.min(), let highest = values.max() else { return [] }
+        var seen = Set<String>()
+        let suites = functions.map(\.suite).filter { seen.insert($0).inserted }
+        return suites.compactMap { suite in chart(suite, [lowest, highest]).map { (suite, $0) } }
+    }
+
+    func dotChart(
+        title: String, description: String, axisTitle: String, suite: String? = nil, axisCovers: [Double] = [],
+        value: (CellResult) -> Double?
+    ) -> DotChart? {
+        let correct = report.cells.filter { !$0.isMutant && (suite == nil || $0.function.suite == suite) }
         guard correct.contains(where: { value($0).map { $0 > 0 && $0.isFinite } ?? false }) else { return nil }
-        let rows = functions
+        let rows = functions.filter { suite == nil || $0.suite == suite }
         let series = strategies.map { strategy in
             DotChart.Series(name: strategy, values: rows.map { function in
                 correct.first { $0.function == function && $0.strategy == strategy }.flatMap(value)
             })
         }
-        return DotChart(
+        var chart = DotChart(
             title: title, description: description, rowLabels: rows.map(\.description), series: series, axisTitle: axisTitle,
             formatValue: { CellDescription.ratio($0) })
+        chart.axisCovers = axisCovers
+        return chart
     }
 
     /// ω against the number of inputs n, one marker per function and strategy; nil unless the run has

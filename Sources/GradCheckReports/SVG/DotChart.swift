@@ -26,6 +26,9 @@ public struct DotChart: Sendable {
     /// A vertical reference line (e.g. ω = 1), if any.
     public var referenceLine: (value: Double, label: String)?
     public var width: Double
+    /// Values the value axis covers besides the series' own: small multiples share one scale by each
+    /// covering the extremes of all of them.
+    public var axisCovers: [Double] = []
 
     public init(
         title: String, description: String? = nil, rowLabels: [String], series: [Series], axisTitle: String,
@@ -70,6 +73,7 @@ public struct DotChart: Sendable {
         let height = frame.bottom + 50
 
         let values = series.flatMap { $0.values.compactMap { $0 } } + (referenceLine.map { [$0.value] } ?? [])
+            + axisCovers.filter { $0 > 0 && $0.isFinite }
         let scale = LogScale(covering: values, range: frame.left...frame.right)
         let rows = BandScale(count: rowLabels.count, range: frame.top...frame.bottom)
 
