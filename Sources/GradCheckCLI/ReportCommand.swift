@@ -60,23 +60,24 @@ struct ReportCommand {
 
     /// The report saved at `path`, or why it cannot be had.
     static func read(_ path: String) -> Result<RunReport, ReadFailure> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(ReadFailure("no such file"))
-        }
-        guard !isDirectory.boolValue else { return .failure(ReadFailure("it is a folder, not a JSON report")) }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try BoundedFileReader.read(path, limit: maximumReportSize)
+        } catch .isFolder {
+            return .failure(ReadFailure("it is a folder, not a JSON report"))
         } catch {
-            return .failure(ReadFailure("cannot be read: \(ReportOutput.reason(error))"))
+            return .failure(ReadFailure(error.description))
         }
         do {
-            return .success(try JSONReport.decode(data))
+            return .success(try JSONReport.decode(Data(bytes)))
         } catch {
             return .failure(ReadFailure(error.description))
         }
     }
+
+    /// The largest saved report read, 256 MiB: far above any run's (a full corpus run writes a few MB), and
+    /// what stops a device such as /dev/zero from being read forever.
+    static let maximumReportSize = 256 << 20
 
     /// Why a saved report could not be read, in words.
     struct ReadFailure: Error, CustomStringConvertible {

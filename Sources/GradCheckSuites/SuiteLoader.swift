@@ -63,21 +63,15 @@ public struct SuiteLoader: Sendable {
 
     /// The suite in the file at `path`; its name is the file's base name.
     public func loadFile(_ path: String) throws(SuiteLoadError) -> Suite {
-        let data: Data
+        // Bounded: a device such as /dev/zero or a giant file ends in a message, never in reading forever.
+        let bytes: [UInt8]
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw SuiteLoadError(
-                    diagnostics: [Self.fileDiagnostic(path, "the file is too large (\(size) bytes; at most \(maximumFileSize))")])
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as SuiteLoadError {
-            throw error
+            bytes = try BoundedFileReader.read(path, limit: maximumFileSize)
         } catch {
-            throw SuiteLoadError(diagnostics: [Self.fileDiagnostic(path, "cannot read the file: \(error.localizedDescription)")])
+            throw SuiteLoadError(diagnostics: [Self.fileDiagnostic(path, error.description)])
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return try loadSuite(bytes: Array(data), name: name, path: path)
+        return try loadSuite(bytes: bytes, name: name, path: path)
     }
 
     /// The suite in `source`, named `name`; diagnostics show `path` (default: `name`).
