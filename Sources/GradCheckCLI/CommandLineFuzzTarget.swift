@@ -6,7 +6,7 @@ import GradCheck
 /// executable, with every file they read or write in the ``FuzzWorkspace``.
 ///
 /// Accepted: exit status 0. Rejected with a message: any other status with a message that says what went
-/// wrong (an `error:` line with text, or a report on standard output, as a run whose derivative fails
+/// wrong (`error:` lines with text, or a report on standard output, as a run whose derivative fails
 /// prints). Without one: a non-zero status with nothing to read, an `error:` line with nothing after it,
 /// or a Swift error printed as its type (`SomeError(code: 3)`, "The operation could not be completed"),
 /// which is an error no command caught. The tool runs without an executable path, so `run --isolate`
@@ -55,8 +55,9 @@ struct CommandLineFuzzTarget: FuzzTarget {
         if errorText.isEmpty {
             return result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .rejectedWithoutMessage : .rejectedWithMessage
         }
-        let errors = errorText.split(separator: "\n").filter { $0.hasPrefix("error:") }
-        return errors.allSatisfy { isClear(String($0.dropFirst("error:".count))) } ? .rejectedWithMessage : .rejectedWithoutMessage
+        // Every error line, whether it starts with `error:` or with the location of a suite diagnostic.
+        let errors = errorText.split(separator: "\n").compactMap { line in line.range(of: "error:").map { line[$0.upperBound...] } }
+        return errors.allSatisfy { isClear(String($0)) } ? .rejectedWithMessage : .rejectedWithoutMessage
     }
 
     /// Whether the text of an `error:` line says something: not empty, not Foundation's message for an

@@ -91,7 +91,7 @@ struct FuzzArgumentValues: Sendable {
     }
 
     private func pick(_ choices: [String], _ generator: inout SeededGenerator) -> String {
-        let pool = choices.isEmpty || generator.next() % 4 == 0 ? Self.garbage : choices
+        let pool = choices.isEmpty || generator.next() % 6 == 0 ? Self.garbage : choices
         return pool[Int(generator.next() % UInt64(pool.count))]
     }
 

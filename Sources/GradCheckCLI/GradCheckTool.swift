@@ -39,7 +39,7 @@ public struct GradCheckTool: Sendable {
               sweep                   Show the error of difference methods against the step size.
               trace                   Print the primal, tangent and adjoint traces of a function.
               swell                   Show how symbolic derivatives swell, next to reverse mode's cost.
-              fuzz                    Fuzz the suite loader with mutated suites for a while.
+              fuzz                    Fuzz suites, saved reports and command lines for a while.
               report                  Render a saved JSON report as Markdown, HTML, JUnit XML or text.
               bench                   Time every derivative method against the plain function.
 

@@ -148,9 +148,10 @@ private struct Damaged {
             let arrays = paths.filter { if case .array = value(at: $0) { true } else { false } }
             guard let path = pick(arrays), case .array(var elements) = value(at: path) else { return }
             switch generator.next() % 4 {
+            case _ where elements.isEmpty: elements.append(.number("1"))
             case 0: elements = []
-            case 1: if !elements.isEmpty { elements.removeLast() }
-            case 2: elements.append(elements.first ?? .number("1"))
+            case 1: elements.removeLast()
+            case 2: elements.append(elements[0])
             default: elements.insert(.number("1"), at: Int(generator.next() % UInt64(elements.count + 1)))
             }
             replace(at: path, with: .array(elements))
