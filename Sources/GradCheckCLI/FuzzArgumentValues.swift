@@ -12,7 +12,8 @@ import GradCheckBench
 ///   ever written outside the workspace;
 /// - the options that size a job (points, sizes, budgets, samples, node caps, input counts) are only given
 ///   small values among the accepted ones; their large values are all out of range, refused before any
-///   work starts.
+///   work starts; and `run --function` gets no glob but those of ``quickFunctions`` (a garbage `*` would
+///   select the whole corpus).
 struct FuzzArgumentValues: Sendable {
     let workspace: FuzzWorkspace
     /// The strategy ids of the tool being fuzzed.
@@ -75,8 +76,16 @@ struct FuzzArgumentValues: Sendable {
             let name = Self.garbage[Int(generator.next() % UInt64(Self.garbage.count))]
             return workspace.outputs + "/" + String(name.filter { $0 != "/" }.prefix(200))
         }
-        return pick(values(for: option, of: command), &generator)
+        let value = pick(values(for: option, of: command), &generator)
+        // A garbage glob such as `*` would select the whole corpus: a full run, not a quick line.
+        if command == "run" && option == "--function" && !Self.quickFunctions.contains(value) && value.contains(where: Self.isGlobCharacter) {
+            return value.filter { !Self.isGlobCharacter($0) }
+        }
+        return value
     }
+
+    /// Whether `character` has a meaning in a `--function` glob.
+    static func isGlobCharacter(_ character: Character) -> Bool { character == "*" || character == "?" || character == "[" }
 
     /// A value for the positional argument at `index` of `command`.
     func positional(_ index: Int, of command: String, _ generator: inout SeededGenerator) -> String {

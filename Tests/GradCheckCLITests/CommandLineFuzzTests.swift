@@ -42,6 +42,17 @@ struct CommandLineFuzzTests {
         }
     }
 
+    /// `run` selects only quick functions: no garbage glob (a `*` from the garbage once made a full run,
+    /// a hang for the fuzzer).
+    @Test func runSelectsOnlyQuickFunctions() {
+        for line in lines(3_000) where line.first == "run" {
+            for (index, word) in line.enumerated() where word == "--function" && index + 1 < line.count || word.hasPrefix("--function=") {
+                let value = word == "--function" ? line[index + 1] : String(word.dropFirst("--function=".count))
+                #expect(FuzzArgumentValues.quickFunctions.contains(value) || !value.contains(where: FuzzArgumentValues.isGlobCharacter), "\(line)")
+            }
+        }
+    }
+
     /// A line that scans gets the options that bound its work; one that does not is left as it is.
     @Test func theBudgetBoundsLongJobs() {
         var generator = SeededGenerator(seed: 1)
