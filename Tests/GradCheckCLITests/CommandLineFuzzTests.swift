@@ -94,8 +94,8 @@ struct CommandLineFuzzTests {
 /// The defects `gradcheck fuzz` found in the command line and the report reader, each at its mechanism.
 @Suite("Fuzz findings")
 struct FuzzFindingTests {
-    /// `/dev/zero` as a saved report or a baseline: refused at a size limit, with a message that says so
-    /// (it was a misleading "permission").
+    /// `/dev/zero` as a saved report, a baseline or a suite: refused at a size limit, with a message that
+    /// says so (it was a misleading "permission").
     @Test func anEndlessDeviceIsRefusedAsTooLarge() {
         let report = GradCheckTool().run(["report", "/dev/zero"])
         #expect(report.exitCode == .invalidData)
@@ -103,6 +103,9 @@ struct FuzzFindingTests {
         let baseline = GradCheckTool().run(["run", "--function", "seeds/nutty", "--points", "1", "--no-timing", "--baseline", "/dev/zero"])
         #expect(baseline.exitCode == .invalidData)
         #expect(baseline.standardError.contains("baseline /dev/zero: the file is too large"))
+        // An empty device is an empty report (it was Foundation's "The operation could not be completed").
+        #expect(GradCheckTool().run(["report", "/dev/null"]).standardError
+            == "error: /dev/null: not valid JSON: line 1, column 1: unexpected end of the text; expected a value\n")
         let suite = GradCheckTool().run(["list", "functions", "/dev/zero"])
         #expect(suite.exitCode == .invalidData)
         #expect(suite.standardError.contains("/dev/zero:1:1: error: the file is too large (more than 8388608 bytes)"))
