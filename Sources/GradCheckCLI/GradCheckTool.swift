@@ -41,7 +41,7 @@ public struct GradCheckTool: Sendable {
               sweep                   Show the error of difference methods against the step size.
               trace                   Print the primal, tangent and adjoint traces of a function.
               swell                   Show how symbolic derivatives swell, next to reverse mode's cost.
-              fuzz                    Fuzz the suite loader with mutated suites for a while.
+              fuzz                    Fuzz suites, saved reports and command lines for a while.
               report                  Render a saved JSON report as Markdown, HTML, JUnit XML or text.
               bench                   Time every derivative method against the plain function.
 
@@ -71,7 +71,14 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    private static let subcommands = ["run", "list", "report", "sweep", "trace", "swell", "bench", "fuzz", "help"]
+    /// Every subcommand with its grammar: what `help` prints and what `fuzz` draws command lines from.
+    static let commands: [(name: String, definition: CommandDefinition)] = [
+        ("run", RunCommand.definition), ("list", ListCommand.definition), ("report", ReportCommand.definition),
+        ("sweep", SweepCommand.definition), ("trace", TraceCommand.definition), ("swell", SwellCommand.definition),
+        ("bench", BenchCommand.definition), ("fuzz", FuzzCommand.definition),
+    ]
+
+    private static let subcommands = commands.map(\.name) + ["help"]
 
     private static func command(named name: String) -> String? {
         subcommands.contains(name) && name != "help" ? name : nil
@@ -113,16 +120,11 @@ public struct GradCheckTool: Sendable {
         let definition: CommandDefinition
         switch arguments.first {
         case nil: definition = Self.overview
-        case "run": definition = RunCommand.definition
-        case "list": definition = ListCommand.definition
-        case "sweep": definition = SweepCommand.definition
-        case "trace": definition = TraceCommand.definition
-        case "swell": definition = SwellCommand.definition
-        case "fuzz": definition = FuzzCommand.definition
-        case "report": definition = ReportCommand.definition
-        case "bench": definition = BenchCommand.definition
-        case let other?:
-            throw UsageError.unknownCommand(other, suggestion: NearestName.find(other, among: Self.subcommands))
+        case let name?:
+            guard let command = Self.commands.first(where: { $0.name == name }) else {
+                throw UsageError.unknownCommand(name, suggestion: NearestName.find(name, among: Self.subcommands))
+            }
+            definition = command.definition
         }
         return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: definition))
     }

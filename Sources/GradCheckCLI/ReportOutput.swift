@@ -116,6 +116,10 @@ struct ReportOutput {
     }
 
     static func makeFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw UsageError.invalidUse("cannot create the report folder '\(path)': a file of that name is in the way")
+        }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -129,7 +133,10 @@ struct ReportOutput {
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }
-        return nsError.localizedDescription
+        // Foundation's text for an error it has no words for starts with a sentence that says nothing.
+        let text = nsError.localizedDescription
+        let boilerplate = "The operation could not be completed. "
+        return text.hasPrefix(boilerplate) ? String(text.dropFirst(boilerplate.count)) : text
     }
 
     /// Writes the files and returns the run's result: its exit status, the standard-output report, and an

@@ -15,11 +15,23 @@ public struct TextTable {
 
     public mutating func append(_ row: [String]) { rows.append(row) }
 
+    /// The widest cell shown whole, in characters. Every row is padded to its column's widest cell, so one
+    /// giant cell (a million-character name in a saved report) would make every row a million characters
+    /// wide: a longer cell is cut, saying how long it was.
+    public static let maximumCellWidth = 240
+
+    /// `cell`, or its first ``maximumCellWidth`` characters and its length.
+    static func cut(_ cell: String) -> String {
+        // A cell of few bytes has few characters: only a long one is counted.
+        guard cell.utf8.count > maximumCellWidth, cell.count > maximumCellWidth else { return cell }
+        return cell.prefix(maximumCellWidth) + "… (\(cell.count) characters in all)"
+    }
+
     /// The table: header, a rule of dashes, then the rows; columns separated by two spaces, widths measured
-    /// in characters (grapheme clusters). Control characters in cells are shown as escapes
-    /// (``TerminalText/visible(_:keepingNewlines:)``).
+    /// in characters (grapheme clusters); a cell longer than ``maximumCellWidth`` is cut. Control characters
+    /// in cells are shown as escapes (``TerminalText/visible(_:keepingNewlines:)``).
     public func render() -> String {
-        let all = ([headers] + rows).map { $0.map { TerminalText.visible($0) } }
+        let all = ([headers] + rows).map { $0.map { TerminalText.visible(Self.cut($0)) } }
         let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.indices.map { column in

@@ -82,36 +82,54 @@ struct SuiteCommandTests {
 
 @Suite("gradcheck fuzz")
 struct FuzzCommandTests {
-    /// The counts of one line of the summary, e.g. `inputs tried:` → 200.
-    static func counts(_ output: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    /// The rows of the tally, by target: its counts in the order of the columns (tried, accepted,
+    /// rejected with a message, rejected without one, hangs, crashes).
+    static func counts(_ output: String) -> [String: [Int]] {
+        var counts: [String: [Int]] = [:]
         for line in output.split(separator: "\n") {
-            guard let colon = line.firstIndex(of: ":"), let value = Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-            else { continue }
-            counts[String(line[..<colon])] = value
+            let words = line.split(separator: " ")
+            let numbers = words.dropFirst().compactMap { Int($0) }
+            guard let name = words.first, numbers.count == 6 else { continue }
+            counts[String(name)] = numbers
         }
         return counts
     }
 
     /// Bounded by a number of inputs, not by time, so that a loaded machine runs the same inputs, only more
     /// slowly; the hang limit is raised far above any input's time, as a safety net only.
-    @Test func aShortSeededRunReportsItsCountsAndFindsNothing() throws {
+    @Test func aShortSeededRunExercisesEveryTargetAndFindsNothing() throws {
         let folder = NSTemporaryDirectory() + "gradcheck-fuzz-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let arguments = ["fuzz", "--inputs", "200", "--seed", "5", "--hang-seconds", "600", "--keep", folder]
+        let arguments = ["fuzz", "--inputs", "90", "--seed", "5", "--hang-seconds", "600", "--keep", folder]
         let result = GradCheckTool().run(arguments)
         #expect(result.exitCode == .success, "\(result.standardOutput)\(result.standardError)")
         let counts = Self.counts(result.standardOutput)
-        #expect(counts["inputs tried"] == 200)
-        let loaded = counts["loaded and run"] ?? 0, located = counts["rejected with a location"] ?? 0
-        #expect(loaded > 0 && located > 0 && loaded + located == 200)
-        #expect(counts["rejected without a location"] == 0 && counts["hangs (over 600 s)"] == 0 && counts["crashes"] == 0)
-        #expect(!FileManager.default.fileExists(atPath: folder + "/gradcheck-fuzz-current.grad"))
+        for target in FuzzCommand.targetNames {
+            let row = try #require(counts[target], "\(result.standardOutput)")
+            let (tried, accepted, located, silent, hangs, crashes) = (row[0], row[1], row[2], row[3], row[4], row[5])
+            #expect(tried == 30 && accepted > 0 && located > 0 && accepted + located == tried, "\(target): \(row)")
+            #expect(silent == 0 && hangs == 0 && crashes == 0, "\(target): \(row)")
+        }
+        #expect(counts["all"]?[0] == 90)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(left.isEmpty, "no current input, kept input or workspace is left: \(left)")
         // The same seed and count try the same inputs: the same counts on any machine.
         #expect(Self.counts(GradCheckTool().run(arguments).standardOutput) == counts)
         #expect(GradCheckTool().run(["fuzz", "--suites", folder + "/none"]).exitCode == .usage)
         #expect(GradCheckTool().run(["fuzz", "--inputs", "0"]).exitCode == .usage)
+        #expect(GradCheckTool().run(["fuzz", "--target", "command-line"]).standardError.contains("one of suites, reports, command-lines"))
+    }
+
+    /// One target alone runs every input on it.
+    @Test func aTargetCanBeChosen() throws {
+        let folder = NSTemporaryDirectory() + "gradcheck-fuzz-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = GradCheckTool().run(["fuzz", "--inputs", "12", "--target", "reports", "--hang-seconds", "600", "--keep", folder])
+        let counts = Self.counts(result.standardOutput)
+        #expect(Set(counts.keys) == ["reports"])
+        #expect(counts["reports"]?[0] == 12)
     }
 
     /// The reproducer's folder is checked before anything runs: a missing one (or a file) is a usage error.

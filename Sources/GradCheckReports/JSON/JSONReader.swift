@@ -29,8 +29,16 @@ public struct JSONReader {
 
     public var isNull: Bool { value == .null }
 
+    /// The longest string a report may hold, in UTF-8 bytes (1 MiB): far above any name, message or path a
+    /// run writes, and a bound on what every renderer must copy, escape and lay out for one value.
+    public static let maximumStringBytes = 1 << 20
+
     public func string() throws(ReportDecodingError) -> String {
         guard case .string(let text) = value else { throw mismatch("a string") }
+        guard text.utf8.count <= Self.maximumStringBytes else {
+            throw ReportDecodingError(
+                path: path, problem: "a string of \(text.utf8.count) bytes; at most \(Self.maximumStringBytes) are read")
+        }
         return text
     }
 
@@ -83,6 +91,11 @@ public struct JSONReader {
     /// The members of an object in order, each with its path.
     public func members() throws(ReportDecodingError) -> [(key: String, reader: JSONReader)] {
         guard case .object(let members) = value else { throw mismatch("an object") }
+        // Keys read as names (suites, figures) are bounded as strings are.
+        if let long = members.first(where: { $0.key.utf8.count > Self.maximumStringBytes }) {
+            throw ReportDecodingError(
+                path: path, problem: "a key of \(long.key.utf8.count) bytes; at most \(Self.maximumStringBytes) are read")
+        }
         return members.map { ($0.key, JSONReader($0.value, path: path.isEmpty ? $0.key : "\(path).\($0.key)")) }
     }
 

@@ -44,9 +44,17 @@ enum LegacyJudgements {
                     basis: BoundBasis(
                         rtol: rtol, atol: tolerance.atol, floor: floor,
                         floorSource: savedFloor == nil && largest == 0 ? .unit : .largestEntry, scale: scale, widening: 0),
-                    estimate: point.errorEstimate?[i][j], outcome: !r.isFinite ? .undecided : outside ? .outside : .inside))
+                    estimate: estimate(point.errorEstimate, i, j), outcome: !r.isFinite ? .undecided : outside ? .outside : .inside))
             }
         }
         return entries
+    }
+
+    /// The saved estimate of entry (i, j), if the saved estimates have one there: a document may hold
+    /// estimates of another shape than its derivative (found by `gradcheck fuzz`: an out-of-range index
+    /// trapped while reading such a version 1 report).
+    static func estimate(_ estimates: [[Double]]?, _ i: Int, _ j: Int) -> Double? {
+        guard let estimates, estimates.indices.contains(i), estimates[i].indices.contains(j) else { return nil }
+        return estimates[i][j]
     }
 }
