@@ -26,7 +26,7 @@ struct CommandLineGenerator: Sendable {
             if words == ["help"] { words.append(values.positional(0, of: "help", &generator)) }
             return words
         }
-        let (name, definition) = commands[choice % commands.count]
+        let (name, definition) = (commands[choice % commands.count].name, commands[choice % commands.count].definition)
         // --help short-circuits every command: offered rarely, so that most lines reach the command's work.
         let options = definition.options.filter { $0.key != "--help" }
         var words = [name]

@@ -31,22 +31,41 @@ public struct GradCheckTool: Sendable {
         self.executablePath = executablePath
     }
 
+    /// Every subcommand, in the order the overview lists them: the one table that dispatch, help, the
+    /// overview and the fuzzer read.
+    static let commands: [Subcommand] = [
+        Subcommand(
+            name: "run", summary: "Check strategies against the corpus and print a table.", definition: RunCommand.definition,
+            execute: { tool, arguments in try RunCommand(tool: tool).execute(arguments) }),
+        Subcommand(
+            name: "list", summary: "List the registered strategies or the corpus functions.", definition: ListCommand.definition,
+            execute: { tool, arguments in try ListCommand(tool: tool).execute(arguments) }),
+        Subcommand(
+            name: "sweep", summary: "Show the error of difference methods against the step size.",
+            definition: SweepCommand.definition, execute: { tool, arguments in try SweepCommand(tool: tool).execute(arguments) }),
+        Subcommand(
+            name: "trace", summary: "Print the primal, tangent and adjoint traces of a function.",
+            definition: TraceCommand.definition, execute: { tool, arguments in try TraceCommand(tool: tool).execute(arguments) }),
+        Subcommand(
+            name: "swell", summary: "Show how symbolic derivatives swell, next to reverse mode's cost.",
+            definition: SwellCommand.definition, execute: { tool, arguments in try SwellCommand(tool: tool).execute(arguments) }),
+        Subcommand(
+            name: "fuzz", summary: "Fuzz suites, saved reports and command lines for a while.", definition: FuzzCommand.definition,
+            execute: { tool, arguments in try FuzzCommand(tool: tool).execute(arguments) }),
+        Subcommand(
+            name: "report", summary: "Render a saved JSON report as Markdown, HTML, JUnit XML or text.",
+            definition: ReportCommand.definition, execute: { _, arguments in try ReportCommand().execute(arguments) }),
+        Subcommand(
+            name: "bench", summary: "Time every derivative method against the plain function.",
+            definition: BenchCommand.definition, execute: { tool, arguments in try BenchCommand(tool: tool).execute(arguments) }),
+    ]
+
     static let overview = CommandDefinition(
         commandPath: "gradcheck",
         abstract: "Verify derivatives: every differentiation strategy against every function and an independent reference.",
-        discussion: """
-            SUBCOMMANDS:
-              run                     Check strategies against the corpus and print a table.
-              list                    List the registered strategies or the corpus functions.
-              sweep                   Show the error of difference methods against the step size.
-              trace                   Print the primal, tangent and adjoint traces of a function.
-              swell                   Show how symbolic derivatives swell, next to reverse mode's cost.
-              fuzz                    Fuzz suites, saved reports and command lines for a while.
-              report                  Render a saved JSON report as Markdown, HTML, JUnit XML or text.
-              bench                   Time every derivative method against the plain function.
-
-              See 'gradcheck help <subcommand>' for detailed help.
-            """,
+        discussion: "SUBCOMMANDS:\n"
+            + commands.map { "  " + $0.name.padding(toLength: 24, withPad: " ", startingAt: 0) + $0.summary + "\n" }.joined()
+            + "\n  See 'gradcheck help <subcommand>' for detailed help.",
         options: [.flag("--version", help: "Show the version."), .help])
 
     /// Runs the command line `arguments` (without the program name).
@@ -71,13 +90,6 @@ public struct GradCheckTool: Sendable {
         }
     }
 
-    /// Every subcommand with its grammar: what `help` prints and what `fuzz` draws command lines from.
-    static let commands: [(name: String, definition: CommandDefinition)] = [
-        ("run", RunCommand.definition), ("list", ListCommand.definition), ("report", ReportCommand.definition),
-        ("sweep", SweepCommand.definition), ("trace", TraceCommand.definition), ("swell", SwellCommand.definition),
-        ("bench", BenchCommand.definition), ("fuzz", FuzzCommand.definition),
-    ]
-
     private static let subcommands = commands.map(\.name) + ["help"]
 
     private static func command(named name: String) -> String? {
@@ -96,23 +108,11 @@ public struct GradCheckTool: Sendable {
             return CommandResult(exitCode: .success, standardOutput: HelpFormatter.help(for: Self.overview))
         case "help":
             return try help(rest)
-        case "run":
-            return try RunCommand(tool: self).execute(rest)
-        case "list":
-            return try ListCommand(tool: self).execute(rest)
-        case "sweep":
-            return try SweepCommand(tool: self).execute(rest)
-        case "trace":
-            return try TraceCommand(tool: self).execute(rest)
-        case "swell":
-            return try SwellCommand(tool: self).execute(rest)
-        case "fuzz":
-            return try FuzzCommand(tool: self).execute(rest)
-        case "report":
-            return try ReportCommand().execute(rest)
-        case "bench": return try BenchCommand(tool: self).execute(rest)
         default:
-            throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
+            guard let command = Self.commands.first(where: { $0.name == first }) else {
+                throw UsageError.unknownCommand(first, suggestion: NearestName.find(first, among: Self.subcommands))
+            }
+            return try command.execute(self, rest)
         }
     }
 

@@ -164,3 +164,17 @@ struct ExactByDifferencesPlugin: DifferentiationStrategy {
         return StrategyOutput(jacobian: output.jacobian)
     }
 }
+
+/// The subcommands are one table: the overview lists every one, and dispatch and help reach every one.
+@Suite struct SubcommandTableTests {
+    @Test func theOverviewDispatchAndHelpAllReadTheOneTable() {
+        let tool = GradCheckTool()
+        let overview = tool.run(["--help"]).standardOutput
+        for command in GradCheckTool.commands {
+            #expect(overview.contains("  " + command.name.padding(toLength: 24, withPad: " ", startingAt: 0) + command.summary))
+            #expect(tool.run(["help", command.name]).standardOutput == HelpFormatter.help(for: command.definition))
+            #expect(tool.run([command.name, "--help"]).standardOutput == HelpFormatter.help(for: command.definition))
+        }
+        #expect(Set(GradCheckTool.commands.map(\.name)).count == GradCheckTool.commands.count)
+    }
+}
