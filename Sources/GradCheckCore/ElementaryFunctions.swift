@@ -1,6 +1,6 @@
 /// The elementary functions every scalar of GradCheck provides, as static requirements.
 ///
-/// The set is the one the `.grad` language exposes (see `SUITE-FORMAT.md`), minus the functions that are
+/// The set is the one the `.grad` language exposes (see `Docs/suite-language.md`), minus the functions that are
 /// compositions of these (`cot`, `abs`, `max`, `min`, `relu`, `sigmoid`, `softplus`), which
 /// ``DifferentiableScalar`` supplies from the primitives so that every number type gets them for free.
 ///

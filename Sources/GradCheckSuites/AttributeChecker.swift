@@ -23,7 +23,7 @@ enum PointArgument: Equatable {
 }
 
 /// Checks attributes: names, where they may appear, how many times, and their arguments (see the table
-/// of `SUITE-FORMAT.md`). Attribute values are constants: literals, `pi`, arithmetic and built-in
+/// of `Docs/suite-language.md`). Attribute values are constants: literals, `pi`, arithmetic and built-in
 /// functions of constants (`@domain(t: -pi...pi)`, `@points((sqrt(2), 1))`).
 struct AttributeChecker {
     var sink: DiagnosticSink

@@ -4,7 +4,7 @@
 /// may not be declared again while an earlier declaration of it is visible (no shadowing), so a nested
 /// loop cannot silently reuse its outer loop's variable.
 ///
-/// Typing follows `SUITE-FORMAT.md`: a variable takes its initializer's type (a bare literal is Real);
+/// Typing is that of `Docs/suite-language.md`: a variable takes its initializer's type (a bare literal is Real);
 /// integer literals are Int only in an Int context — an index, a range bound, `zeros(…)`, the value of
 /// an Int variable — and in such a context `/` divides integers (elsewhere `/` is real division, `i / n`
 /// included). Comparisons whose two sides are both integer-valued (Int names, integer literals,

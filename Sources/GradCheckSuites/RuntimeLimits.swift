@@ -38,7 +38,7 @@ public struct RuntimeLimits: Sendable, Hashable {
         self.maximumOperations = maximumOperations
     }
 
-    /// The defaults of `SUITE-FORMAT.md`.
+    /// The defaults documented in `Docs/suite-language.md`.
     public static let `default` = RuntimeLimits()
 }
 

@@ -1,6 +1,6 @@
 /// One message about a suite file: where, how serious, and what.
 ///
-/// Rendered (``description``) exactly as `SUITE-FORMAT.md` demands — the headline
+/// Rendered (``description``) as `Docs/suite-language.md` describes — the headline
 /// `path:line:column: error: message`, then the source line, then a caret under the column:
 /// ```
 /// Suites/seeds.grad:7:23: error: unknown name 'x3'; did you mean 'x1'?
