@@ -51,9 +51,8 @@ extension Compiler {
                 frame.ints[slot] = try code(frame) ? 1 : 0
                 return .normal
             }
-        case .setVector(let slot, let value):
+        case .setVector(let slot, let value, let location):
             let code = vector(value)
-            let location = self.location
             return { frame in
                 let v = try code(frame)
                 try ExecutionState.chargeElements(frame.state, v.count, at: location)
@@ -62,9 +61,8 @@ extension Compiler {
                 frame.vectors[slot] = v
                 return .normal
             }
-        case .setMatrix(let slot, let value):
+        case .setMatrix(let slot, let value, let location):
             let code = matrix(value)
-            let location = self.location
             return { frame in
                 let m = try code(frame)
                 try ExecutionState.chargeElements(frame.state, m.reduce(0) { $0 &+ $1.count }, at: location)

@@ -113,11 +113,13 @@ extension FunctionChecker {
         let role: Variable.Role = isConstant ? .constant : .variable
         let slot = declare(name, type: type, role: role, at: nameOffset)
         guard let typed else { return nil }
-        return store(typed, into: slot, name: name, isDeclaration: true)
+        return store(typed, into: slot, name: name, isDeclaration: true, at: location(nameOffset))
     }
 
     /// The statement that stores `typed` into a slot; records single assignments for static analysis.
-    mutating func store(_ typed: TypedIR, into slot: Int, name: String, isDeclaration: Bool) -> StatementIR {
+    mutating func store(
+        _ typed: TypedIR, into slot: Int, name: String, isDeclaration: Bool, at location: SuiteLocation
+    ) -> StatementIR {
         let key = "\(typed.type.rawValue)\(slot)"
         if !isDeclaration { reassigned.insert(key) }
         switch typed {
@@ -128,10 +130,10 @@ extension FunctionChecker {
         case .bool(let ir): return .setBool(slot, ir)
         case .vector(let ir):
             if isDeclaration { declarations.vectors[slot] = ir }
-            return .setVector(slot, ir)
+            return .setVector(slot, ir, location)
         case .matrix(let ir):
             if isDeclaration { declarations.matrices[slot] = ir }
-            return .setMatrix(slot, ir)
+            return .setMatrix(slot, ir, location)
         }
     }
 
@@ -181,7 +183,7 @@ extension FunctionChecker {
             if let arithmetic = op.binary {
                 typed = combine(variable, arithmetic, typed, at: at)
             }
-            return store(typed, into: variable.slot, name: target.name, isDeclaration: false)
+            return store(typed, into: variable.slot, name: target.name, isDeclaration: false, at: at)
         case (.vector, 1):
             guard let index = integer(target.indices[0], what: "an index") else { return nil }
             guard case .real(let ir)? = convert(check(value, intContext: false), to: .real, at: value.offset, what: "a vector entry")

@@ -149,8 +149,9 @@ indirect enum StatementIR: Sendable {
     case setReal(Int, RealIR)
     case setInt(Int, IntIR)
     case setBool(Int, BoolIR)
-    case setVector(Int, VectorIR)
-    case setMatrix(Int, MatrixIR)
+    /// `v = …` or `var v = …`, located at the variable's name (where a memory-limit error points).
+    case setVector(Int, VectorIR, SuiteLocation)
+    case setMatrix(Int, MatrixIR, SuiteLocation)
     /// `v[i] = e` or `v[i] op= e`.
     case setElement(vector: Int, index: IntIR, op: ArithmeticOperator?, value: RealIR, SuiteLocation)
     /// `m[i][j] = e` or `m[i][j] op= e`.

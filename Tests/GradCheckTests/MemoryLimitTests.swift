@@ -48,6 +48,31 @@ struct MemoryLimitTests {
         #expect(try plain.evaluate([Double](repeating: 1, count: 50)) == [1.5e4])
     }
 
+    /// A copy of a whole vector counts as its own entries, and going over there names the variable stored.
+    @Test func aVectorCopyBeyondTheLimitNamesItsVariable() throws {
+        let copy = """
+            @dimensions(n: 50)
+            @domain(x: 0.5...1.5)
+            func copy(x[n]) {
+                var v = zeros(n)
+                for i in 0..<n {
+                    v[i] = x[i] * 2
+                }
+                var w = v
+                return w[0]
+            }
+            """
+        var limits = RuntimeLimits.default
+        limits.maximumBytes = 64 << 10
+        let f = try function("copy", in: copy, limits: limits)
+        #expect {
+            _ = try f.evaluate(referenceInputs([Double](repeating: 1, count: 50)))
+        } throws: { error in
+            guard let error = error as? SuiteRuntimeError else { return false }
+            return error.kind == .memoryLimit && error.location?.line == 8 && error.location?.column == 9
+        }
+    }
+
     /// Overwritten entries, reassigned vectors and the vectors of a returned call give their bytes back:
     /// a loop that makes and fills 200 vectors of 50 heavy entries (8.6 MB in all, 43 KB at a time) stays
     /// within 1 MiB.
