@@ -163,4 +163,20 @@ struct SweepReasonTests {
         #expect(ReportCharts(report).sweepReason(nutty)
             == "Swept because richardson failed; forward-difference and central-difference were inconclusive here; the sweep is taken at the worst point of that check.")
     }
+
+    /// At a point where the derivative vanishes (Himmelblau's minimum), the caption says why the best step
+    /// is tiny, instead of leaving "optimal h 1e-14" unexplained.
+    @Test func aSweepWhereTheDerivativeVanishesSaysWhyItsStepIsTiny() throws {
+        var report = AppendixChartTests.report
+        let nutty = FunctionID(suite: "starter", name: "nutty")
+        #expect(!ReportCharts(report).sweepReason(nutty).contains(ReportCharts.vanishingDerivativeNote))
+        let point = try #require(report.appendix.sweeps.first { $0.function == nutty }?.point)
+        var cell = report.cells[0]
+        cell.function = nutty
+        var result = PointResult(point: point, verdict: .pass)
+        result.reference = [[0, 0]]
+        cell.points = [result]
+        report.cells.append(cell)
+        #expect(ReportCharts(report).sweepReason(nutty).hasSuffix(" " + ReportCharts.vanishingDerivativeNote))
+    }
 }

@@ -74,6 +74,26 @@ extension ReportCharts {
     /// that failed or were inconclusive there (what the sweeps were chosen for), else that it stands as
     /// the run's example.
     public func sweepReason(_ function: FunctionID) -> String {
+        why(function) + (derivativeVanishesAtSweep(function) ? " " + Self.vanishingDerivativeNote : "")
+    }
+
+    /// Said under a sweep taken where every entry of the derivative is 0 (a minimum such as Himmelblau's):
+    /// why its optimal step can be far below the usual one.
+    public static let vanishingDerivativeNote = "The derivative is 0 at this point, so every error is absolute and the "
+        + "rounding of f is about as small as f itself: the best step can be far smaller than the usual √ε or ∛ε."
+
+    /// Whether some check of `function` at its sweep's point has a reference whose every entry is 0.
+    func derivativeVanishesAtSweep(_ function: FunctionID) -> Bool {
+        guard let point = report.appendix.sweeps.first(where: { $0.function == function })?.point else { return false }
+        return report.cells.contains { cell in
+            cell.function == function && cell.points.contains { result in
+                result.point == point && (result.reference.map { !$0.isEmpty && $0.joined().allSatisfy { $0 == 0 } } ?? false)
+            }
+        }
+    }
+
+    /// Why `function` was swept, from the run's verdicts.
+    func why(_ function: FunctionID) -> String {
         let methods = Set(report.appendix.sweeps.map(\.method))
         let troubled = report.cells.filter {
             $0.function == function && methods.contains($0.strategy) && [.fail, .inconclusive].contains($0.verdict)
