@@ -4,13 +4,6 @@ import GradCheckSuites
 /// Branch coverage for a run: measured for the `.grad` suite functions (the only ones whose branches the
 /// interpreter can observe), at the points the run checks.
 enum BranchCoverageRun {
-    /// The points the runner draws for `function` under `configuration`, plus its extra points.
-    static func checkedPoints(of function: any TestFunction, configuration: RunConfiguration) -> [[Double]] {
-        function.sampling.points(
-            random: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description)
-            + (configuration.extraPoints[function.id] ?? [])
-    }
-
     /// `--points auto`: per suite function, the points that bring a branch's missing side into view
     /// (see ``SuiteFunction/pointsReachingBothSides(from:seed:)``); functions that need none are absent.
     static func pointsReachingBothSides(
@@ -18,7 +11,7 @@ enum BranchCoverageRun {
     ) -> [FunctionID: [[Double]]] {
         var extra: [FunctionID: [[Double]]] = [:]
         for case let function as SuiteFunction in functions where function.inputCount <= configuration.maximumInputs {
-            let points = checkedPoints(of: function, configuration: configuration)
+            let points = configuration.points(of: function)
             let seed = configuration.seed
             // An evaluation that overruns the cell timeout adds nothing (the check itself reports the overrun).
             let added = (try? PhaseDeadline(configuration).run(phase: "the branch-coverage search") {
@@ -35,7 +28,7 @@ enum BranchCoverageRun {
     static func coverage(of functions: [any TestFunction], configuration: RunConfiguration) -> [FunctionBranchCoverage] {
         var result: [FunctionBranchCoverage] = []
         for case let function as SuiteFunction in functions where function.inputCount <= configuration.maximumInputs {
-            let points = checkedPoints(of: function, configuration: configuration)
+            let points = configuration.points(of: function)
             do {
                 let coverage = try PhaseDeadline(configuration).run(phase: "the branch coverage") {
                     function.branchCoverage(at: points)

@@ -57,7 +57,7 @@ struct IsolatedRun {
                 for strategy in strategies {
                     if let signal = SignalForwarding.received { throw SignalForwarding.Interrupted(signal: signal) }
                     if deadline.hasExpired {
-                        cells.append(errorCell(function, strategy, message: "not started: the run's time limit of \(format(deadline.runLimit?.seconds ?? 0)) s (--time-limit) had expired"))
+                        cells.append(errorCell(function, strategy, message: PhaseDeadline.notStartedMessage(runSeconds: deadline.runLimit?.seconds ?? 0)))
                         continue
                     }
                     switch child(function: function, strategy: strategy) {

@@ -25,6 +25,11 @@ public struct PhaseDeadline: Sendable {
         self.init(cellTimeout: configuration.cellTimeout, runSeconds: configuration.runTimeLimit, start: configuration.runStart)
     }
 
+    /// The message of a cell the run never started because its limit of `runSeconds` had passed.
+    public static func notStartedMessage(runSeconds: Double) -> String {
+        "not started: the run's time limit of \(format(runSeconds)) s (--time-limit) had expired"
+    }
+
     /// Whether the whole run's time limit has passed.
     public var hasExpired: Bool {
         guard let runLimit else { return false }

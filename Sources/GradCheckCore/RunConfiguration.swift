@@ -39,4 +39,11 @@ public struct RunConfiguration: Sendable {
     /// Points checked besides the drawn ones, per function (what `--points auto` adds to reach both
     /// sides of every branch).
     public var extraPoints: [FunctionID: [[Double]]] = [:]
+
+    /// The points a run checks `function` at: its explicit points, ``pointsPerFunction`` seeded random
+    /// ones, then its ``extraPoints`` (before rounding to the working precision).
+    public func points(of function: any TestFunction) -> [[Double]] {
+        function.sampling.points(random: pointsPerFunction, seed: seed, salt: function.id.description)
+            + (extraPoints[function.id] ?? [])
+    }
 }

@@ -39,9 +39,7 @@ public struct Runner: Sendable {
             }
             // Points rounded to the working precision first, so that the reference and the strategies see the
             // same point (a Double point 1 + 10⁻⁹ is 1 in Float, which may sit on a kink).
-            let points = (function.sampling.points(
-                random: configuration.pointsPerFunction, seed: configuration.seed, salt: function.id.description
-            ) + (configuration.extraPoints[function.id] ?? [])).map { $0.map { R($0).doubleValue } }
+            let points = configuration.points(of: function).map { $0.map { R($0).doubleValue } }
             let references = points.map { point in
                 Result {
                     try deadline.run(phase: "the reference") {
@@ -126,7 +124,7 @@ public struct Runner: Sendable {
         CellResult(
             function: function.id, strategy: strategy.id, family: strategy.family, variant: variant, expectation: nil,
             verdict: .error,
-            message: "not started: the run's time limit of \(format(configuration.runTimeLimit ?? 0)) s (--time-limit) had expired",
+            message: PhaseDeadline.notStartedMessage(runSeconds: configuration.runTimeLimit ?? 0),
             tolerance: tolerance(for: strategy, on: function, R.self), points: [], cost: nil, timing: nil)
     }
 

@@ -22,12 +22,11 @@ public struct BranchCoverage: Sendable {
 
     public var oneSided: [Site] { sites.filter { $0.onlySide != nil } }
 
+    /// How many of the 2 × `sites.count` sides were seen.
+    public var sidesSeen: Int { sites.reduce(0) { $0 + ($1.sawTrue ? 1 : 0) + ($1.sawFalse ? 1 : 0) } }
+
     /// Sides seen over sides possible (1 with no site): both sides of every site seen gives 1.
-    public var fraction: Double {
-        guard !sites.isEmpty else { return 1 }
-        let seen = sites.reduce(0) { $0 + ($1.sawTrue ? 1 : 0) + ($1.sawFalse ? 1 : 0) }
-        return Double(seen) / Double(2 * sites.count)
-    }
+    public var fraction: Double { sites.isEmpty ? 1 : Double(sidesSeen) / Double(2 * sites.count) }
 
     init(_ table: [BranchSite: (sawTrue: Bool, sawFalse: Bool)], pointCount: Int) {
         sites = table.keys.sorted().map { Site(site: $0, sawTrue: table[$0]!.sawTrue, sawFalse: table[$0]!.sawFalse) }
@@ -113,7 +112,7 @@ extension FunctionBranchCoverage {
     public init(_ coverage: BranchCoverage, of function: FunctionID) {
         self.init(
             function: function, sites: coverage.sites.count,
-            sidesSeen: coverage.sites.reduce(0) { $0 + ($1.sawTrue ? 1 : 0) + ($1.sawFalse ? 1 : 0) },
+            sidesSeen: coverage.sidesSeen,
             points: coverage.pointCount,
             warnings: coverage.oneSided.map { BranchCoverage.warning(for: $0, pointCount: coverage.pointCount) })
     }

@@ -126,14 +126,18 @@ enum ExecutionState {
         }
     }
 
+    /// The error of an evaluation that stops at `location` because its ``CancellationToken`` was cancelled.
+    static func cancelled(at location: SuiteLocation) -> SuiteRuntimeError {
+        SuiteRuntimeError(.timeLimit, "stopped here: the evaluation exceeded its time limit and was abandoned", at: location)
+    }
+
     /// The slow path of ``chargeIteration(_:cost:at:)``: a `time-limit` error when the evaluation was
     /// cancelled, a budget error when one is exhausted, else the poll countdown starts again.
     static func budgetOrCancellation(_ state: UnsafeMutablePointer<Int>, at location: SuiteLocation) throws {
         if state[pollCountdown] < 0 {
             state[pollCountdown] = pollInterval
             if CancellationToken.current?.isCancelled == true {
-                throw SuiteRuntimeError(
-                    .timeLimit, "stopped here: the evaluation exceeded its time limit and was abandoned", at: location)
+                throw cancelled(at: location)
             }
         }
         if state[iterationsLeft] | state[operationsLeft] < 0 { throw budgetError(state, at: location) }
@@ -180,8 +184,7 @@ extension ExecutionState {
     @inline(__always)
     static func chargeBytes(_ state: UnsafeMutablePointer<Int>, _ bytes: Int, at location: SuiteLocation) throws {
         if bytes > 0, CancellationToken.current?.isCancelled == true {
-            throw SuiteRuntimeError(
-                .timeLimit, "stopped here: the evaluation exceeded its time limit and was abandoned", at: location)
+            throw cancelled(at: location)
         }
         state[bytesLeft] &-= bytes
         if state[bytesLeft] < 0 {
