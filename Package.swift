@@ -25,17 +25,18 @@ let package = Package(
         .target(name: "GradCheckSymbolic", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckSuites", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
         .target(name: "GradCheckAutoDiff", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .target(name: "GradCheckEngine", dependencies: ["GradCheckCore", "GradCheckNumeric"], swiftSettings: strictSettings),
         .target(
             name: "GradCheck",
             dependencies: [
-                "GradCheckCore", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric", "GradCheckSymbolic",
-                "GradCheckAutoDiff", "GradCheckSuites",
+                "GradCheckCore", "GradCheckEngine", "GradCheckForward", "GradCheckReverse", "GradCheckNumeric",
+                "GradCheckSymbolic", "GradCheckAutoDiff", "GradCheckSuites",
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "GradCheckReports",
-            dependencies: ["GradCheckCore", "GradCheckNumeric", "GradCheckReverse", "GradCheckSymbolic"],
+            dependencies: ["GradCheckCore", "GradCheckEngine", "GradCheckNumeric", "GradCheckReverse", "GradCheckSymbolic"],
             swiftSettings: strictSettings),
         .target(name: "GradCheckAllocationCounter"),
         .target(
@@ -49,19 +50,23 @@ let package = Package(
         .executableTarget(name: "gradcheck-faults", dependencies: ["GradCheck", "GradCheckCLI"], swiftSettings: strictSettings),
 
         .testTarget(name: "GradCheckCoreTests", dependencies: ["GradCheckCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GradCheckEngineTests", dependencies: ["GradCheckEngine"], swiftSettings: strictSettings),
         .target(
             name: "GradCheckTestFixtures", dependencies: ["GradCheckCore"], path: "Tests/GradCheckTestFixtures",
             swiftSettings: strictSettings),
         .testTarget(
-            name: "GradCheckForwardTests", dependencies: ["GradCheckCore", "GradCheckForward", "GradCheckTestFixtures"],
+            name: "GradCheckForwardTests",
+            dependencies: ["GradCheckCore", "GradCheckEngine", "GradCheckForward", "GradCheckTestFixtures"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckReverseTests",
-            dependencies: ["GradCheckCore", "GradCheckReverse", "GradCheckAllocationCounter", "GradCheckTestFixtures"],
+            dependencies: [
+                "GradCheckCore", "GradCheckEngine", "GradCheckReverse", "GradCheckAllocationCounter", "GradCheckTestFixtures",
+            ],
             swiftSettings: strictSettings),
         .testTarget(name: "GradCheckNumericTests", dependencies: ["GradCheck"], swiftSettings: strictSettings),
         .testTarget(
-            name: "GradCheckSymbolicTests", dependencies: ["GradCheckSymbolic"], swiftSettings: strictSettings),
+            name: "GradCheckSymbolicTests", dependencies: ["GradCheckEngine", "GradCheckSymbolic"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckTests", dependencies: ["GradCheck", "GradCheckReports"], swiftSettings: strictSettings),
         .testTarget(name: "GradCheckSuitesTests", dependencies: ["GradCheckSuites"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,5 +1,6 @@
 @_exported import GradCheckAutoDiff
 @_exported import GradCheckCore
+@_exported import GradCheckEngine
 @_exported import GradCheckForward
 @_exported import GradCheckNumeric
 @_exported import GradCheckReverse

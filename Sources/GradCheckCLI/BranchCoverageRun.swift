@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 import GradCheckSuites
 
 /// Branch coverage for a run: measured for the `.grad` suite functions (the only ones whose branches the
@@ -37,7 +38,7 @@ enum BranchCoverageRun {
             } catch let overrun as TimeLimitExceeded {
                 result.append(FunctionBranchCoverage(
                     function: function.id, sites: 0, sidesSeen: 0, points: points.count,
-                    warnings: ["branch coverage not measured: evaluating the \(points.count) checked points took over \(format(overrun.seconds)) s (\(overrun.option))"]))
+                    warnings: ["branch coverage not measured: evaluating the \(points.count) checked points took over \(NumberText.short(overrun.seconds)) s (\(overrun.option))"]))
             } catch {
                 // `TimeLimit.run` throws only what its body throws, and the body does not throw.
             }

@@ -122,8 +122,8 @@ struct FuzzCommand {
         }
         workspace.remove()
         let elapsed = Date().timeIntervalSince(start)
-        var out = "fuzz: seed \(seed), \(formatFixed(elapsed, decimals: 1)) s, \(corpus.count) corpus files besides the built-in seeds\n"
-        out += tally.table(hangSeconds: format(hangSeconds))
+        var out = "fuzz: seed \(seed), \(NumberText.fixed(elapsed, decimals: 1)) s, \(corpus.count) corpus files besides the built-in seeds\n"
+        out += tally.table(hangSeconds: NumberText.short(hangSeconds))
         for example in tally.kept.prefix(10) { out += "kept: \(example)\n" }
         return CommandResult(exitCode: tally.isClean ? .success : .failure, standardOutput: out)
     }

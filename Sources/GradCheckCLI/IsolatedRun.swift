@@ -110,7 +110,7 @@ struct IsolatedRun {
         watchdog.cancel()
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
-            let killed = signal == SIGTERM ? " after the watchdog's \(format(watchdogSeconds)) s" : ""
+            let killed = signal == SIGTERM ? " after the watchdog's \(NumberText.short(watchdogSeconds)) s" : ""
             return .failure(ChildFailure("crashed (signal \(signal))\(killed)"))
         }
         guard [ExitCode.success.rawValue, ExitCode.failure.rawValue, ExitCode.nothingVerified.rawValue].contains(process.terminationStatus) else {

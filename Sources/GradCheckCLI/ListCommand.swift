@@ -66,7 +66,7 @@ struct ListCommand {
         var out = ""
         for function in corpus where function.inputCount <= 8 {
             guard let point = function.sampling.points(random: 1, seed: 1, salt: function.id.description).first else { continue }
-            out += "\(function.id) at (\(point.map(format).joined(separator: ", "))):\n"
+            out += "\(function.id) at (\(point.map { NumberText.short($0) }.joined(separator: ", "))):\n"
             do {
                 let symbolic = try SymbolicDerivative(of: function, at: point)
                 out += symbolic.report.split(separator: "\n").map { "  " + Self.shortened($0) }.joined(separator: "\n") + "\n"

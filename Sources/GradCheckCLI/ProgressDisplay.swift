@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 import Synchronization
 
 /// Shows a run's progress as one redrawn ``ProgressLine`` through a sink (the terminal's standard

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 import GradCheckReports
 
 /// The one line of progress `gradcheck run` keeps redrawn on a terminal's standard error:
@@ -18,7 +19,7 @@ enum ProgressLine {
         let percent = total == 0 ? 100 : progress.cellsDone * 100 / total
         let counter = "[" + String(repeating: " ", count: max(0, digits - done.count)) + done + "/\(total)]"
         let seconds = elapsedSeconds.isFinite && elapsedSeconds >= 0 ? elapsedSeconds : 0
-        let head = "\(counter) \(percent < 10 ? "  " : percent < 100 ? " " : "")\(percent)%  \(formatFixed(seconds, decimals: 1)) s  "
+        let head = "\(counter) \(percent < 10 ? "  " : percent < 100 ? " " : "")\(percent)%  \(NumberText.fixed(seconds, decimals: 1)) s  "
         let room = max(0, width - 1 - head.count)
         let name = TerminalText.visible(progress.function.description)
         guard name.count > room else { return head + name }

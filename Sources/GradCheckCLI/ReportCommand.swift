@@ -1,5 +1,6 @@
 import Foundation
 import GradCheckCore
+import GradCheckEngine
 import GradCheckReports
 
 /// `gradcheck report RESULTS.json`: renders a saved JSON report again, in any format.

@@ -1,5 +1,6 @@
 import Foundation
 import GradCheckCore
+import GradCheckEngine
 import GradCheckReports
 
 /// Where the reports of `gradcheck run` go, from `--format`, `--output` and `--report-dir`.

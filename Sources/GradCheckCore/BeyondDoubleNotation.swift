@@ -11,16 +11,16 @@ import Foundation
 /// 10^⌊e/2⌋·10^(e−⌊e/2⌋) so that neither overflows nor underflows even at the ends of Float80's range;
 /// each step is rounded in Float80 (ε ≈ 1.1·10⁻¹⁹), far below the six digits printed. A significand that
 /// the logarithm's rounding leaves just outside [1, 10) is moved back by one decade.
-enum BeyondDoubleNotation {
+public enum BeyondDoubleNotation {
     /// Whether `value` is finite and non-zero in ``ExtendedReal`` but not representable as such in `Double`.
-    static func applies<T: BinaryFloatingPoint>(to value: T) -> Bool {
+    public static func applies<T: BinaryFloatingPoint>(to value: T) -> Bool {
         guard value.isFinite, value != 0 else { return false }
         let rounded = Double(value)
         return rounded.isInfinite || rounded == 0
     }
 
     /// `value` in scientific notation with six significant digits, e.g. `1.2e+4000`, `-3.5e-4000`.
-    static func string<T: BinaryFloatingPoint>(_ value: T) -> String {
+    public static func string<T: BinaryFloatingPoint>(_ value: T) -> String {
         let magnitude = ExtendedReal(value).magnitude
         var exponent = Int(Foundation.log10(magnitude).rounded(.down))
         let half = exponent / 2

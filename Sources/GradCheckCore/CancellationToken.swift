@@ -2,7 +2,7 @@ import Synchronization
 
 /// A flag that asks abandoned work to stop.
 ///
-/// ``TimeLimit/run(seconds:phase:_:)`` gives the computation it runs a token of its own, bound to
+/// `TimeLimit.run(seconds:phase:_:)` (in GradCheckEngine) gives the computation it runs a token of its own, bound to
 /// ``CancellationToken/current`` on the computation's thread, and cancels it when the limit expires. Code
 /// that can stop part-way (the `.grad` interpreter polls the token every few thousand loop iterations and
 /// calls) then throws instead of running on in the background. Compiled Swift closures never look at the

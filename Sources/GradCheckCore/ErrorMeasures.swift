@@ -76,31 +76,16 @@ public struct ErrorMeasures: Sendable, Hashable, Codable {
         self.maxAbsolute = Double(maxAbs)
         self.maxRelative = Double(maxRel)
         self.normwiseRelative = Double(normwise)
-        self.digits = EntryJudgement.digits(relative: Double(maxRel))
+        self.digits = Self.digits(relative: Double(maxRel))
         self.worstEntry = worst
     }
 
-    /// The measures of a judged derivative, read off its records (``EntryJudge``): the relative error of
-    /// each entry is its error over the scale it was judged at (``EntryJudgement/relativeError``), and the
-    /// worst entry is the one with the largest error/bound, the entry that decided the point.
-    public init(judgements: [EntryJudgement]) {
-        let judged = judgements.filter { $0.outcome != .undecided }
-        guard judged.allSatisfy({ $0.value.isFinite }) else {
-            let bad = judged.first { !$0.value.isFinite }!
-            self.init(
-                maxAbsolute: .nan, maxRelative: .nan, normwiseRelative: .nan, digits: .nan,
-                worstEntry: EntryIndex(row: bad.row, column: bad.column))
-            return
-        }
-        let worst = judged.max { $0.severity < $1.severity }
-        let maxRelative = judged.map(\.relativeError).max() ?? 0
-        let referenceSquares = judged.reduce(0.0) { $0 + $1.reference * $1.reference }
-        let differenceSquares = judged.reduce(0.0) { $0 + $1.error * $1.error }
-        self.init(
-            maxAbsolute: judged.map(\.error).max() ?? 0, maxRelative: maxRelative,
-            normwiseRelative: (referenceSquares > 0 ? differenceSquares / referenceSquares : differenceSquares).squareRoot(),
-            digits: EntryJudgement.digits(relative: maxRelative),
-            worstEntry: worst.map { EntryIndex(row: $0.row, column: $0.column) } ?? EntryIndex(row: 0, column: 0))
+    /// −log₁₀ r clamped to [0, 19] (19 for r = 0, 0 for NaN), written without a negative zero.
+    public static func digits(relative r: Double) -> Double {
+        guard !r.isNaN else { return 0 }
+        guard r > 0 else { return 19 }
+        let d = Swift.min(19, Swift.max(0, -Double.log10(r)))
+        return d == 0 ? 0 : d
     }
 
     /// The derivative scale implied by a function's value: max|f(x)| / max(1, max|x|).

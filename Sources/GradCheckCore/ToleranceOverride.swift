@@ -3,7 +3,7 @@
 public struct ToleranceOverride: Sendable, Hashable {
     public var rtol: Double?
     public var atol: Double?
-    /// The floor φ as a fraction of the reference's largest entry (see ``Tolerance``); 0 makes the test
+    /// The floor φ as a fraction of the reference's largest entry (see `Tolerance` in GradCheckEngine); 0 makes the test
     /// purely componentwise, for gradients whose entries differ by many orders of magnitude.
     public var floorFraction: Double?
 
@@ -11,14 +11,5 @@ public struct ToleranceOverride: Sendable, Hashable {
         self.rtol = rtol
         self.atol = atol
         self.floorFraction = floorFraction
-    }
-
-    /// `base` with the fields that are set replaced.
-    public func applied(to base: Tolerance) -> Tolerance {
-        var tolerance = base
-        if let rtol { tolerance.rtol = rtol }
-        if let atol { tolerance.atol = atol }
-        if let floorFraction { tolerance.floorFraction = floorFraction }
-        return tolerance
     }
 }

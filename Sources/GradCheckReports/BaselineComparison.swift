@@ -1,5 +1,6 @@
 import Foundation
 import GradCheckCore
+import GradCheckEngine
 
 /// A run compared with an earlier one (its saved JSON): what got worse, what is new, what is gone.
 ///
@@ -83,7 +84,7 @@ public struct BaselineComparison {
             if let digitsBefore = CellDescription.worstErrors(old)?.digits, let digitsNow = CellDescription.worstErrors(cell)?.digits,
                 digitsBefore.isFinite, digitsNow.isFinite, digitsBefore - digitsNow > Self.digitAllowance
             {
-                reasons.append("correct digits \(formatFixed(digitsBefore, decimals: 1)) → \(formatFixed(digitsNow, decimals: 1))")
+                reasons.append("correct digits \(NumberText.fixed(digitsBefore, decimals: 1)) → \(NumberText.fixed(digitsNow, decimals: 1))")
             }
             if let omegaBefore = old.cost?.ratio, let omegaNow = cell.cost?.ratio, omegaBefore.isFinite, omegaNow.isFinite,
                 omegaNow > omegaBefore * (1 + 1e-9)

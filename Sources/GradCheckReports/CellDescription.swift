@@ -1,5 +1,6 @@
 import Foundation
 import GradCheckCore
+import GradCheckEngine
 
 /// Short texts about a cell that every report format shares.
 public enum CellDescription {
@@ -11,18 +12,18 @@ public enum CellDescription {
         }
     }
 
-    /// A number for a table: "-" when absent, otherwise ``format(_:)``.
+    /// A number for a table: "-" when absent, otherwise ``NumberText.short(_:)``.
     public static func number(_ value: Double?) -> String {
         guard let value else { return "-" }
-        return format(value)
+        return NumberText.short(value)
     }
 
     /// ω to two significant decimals ("3.2"), whole from 100 ("412"), in exponent form from 10¹⁵ (where
     /// `Int` would no longer do: a saved report may hold any timing), or "-".
     public static func ratio(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "-" }
-        if value.magnitude >= 1e15 { return format(value) }
-        return value >= 100 ? String(Int(value.rounded())) : formatFixed(value, decimals: value >= 10 ? 1 : 2)
+        if value.magnitude >= 1e15 { return NumberText.short(value) }
+        return value >= 100 ? String(Int(value.rounded())) : NumberText.fixed(value, decimals: value >= 10 ? 1 : 2)
     }
 
     /// The error measures of the cell's worst point (the one that decided its verdict), if it has any.
@@ -45,14 +46,14 @@ public enum CellDescription {
     /// The judged error/allowed of the cell's deciding entry ("0.0123"; above 1 is outside), or "-".
     public static func judgedRatio(_ cell: CellResult) -> String {
         guard let entry = worstJudgement(cell), !entry.ratio.isNaN else { return "-" }
-        return format(entry.ratio)
+        return NumberText.short(entry.ratio)
     }
 
     /// The correct digits of the cell's deciding entry, relative to the scale it was judged at, to one
     /// decimal ("15.9"), or "-".
     public static func digits(_ cell: CellResult) -> String {
         guard let entry = worstJudgement(cell), entry.value.isFinite else { return "-" }
-        return formatFixed(entry.correctDigits, decimals: 1)
+        return NumberText.fixed(entry.correctDigits, decimals: 1)
     }
 
     /// Why a cell that was not simply judged (disputed, inconclusive, outside-domain, unsupported, error)
@@ -66,7 +67,7 @@ public enum CellDescription {
 
     /// A duration for people: "850 ns", "12.3 µs", "1.23 ms", "2.5 s" (three significant digits).
     public static func duration(nanoseconds: Double) -> String {
-        guard nanoseconds.isFinite, nanoseconds >= 0 else { return format(nanoseconds) + " ns" }
+        guard nanoseconds.isFinite, nanoseconds >= 0 else { return NumberText.short(nanoseconds) + " ns" }
         let (value, unit): (Double, String) = switch nanoseconds {
         case ..<1_000: (nanoseconds, "ns")
         case ..<1_000_000: (nanoseconds / 1_000, "µs")
@@ -74,7 +75,7 @@ public enum CellDescription {
         default: (nanoseconds / 1_000_000_000, "s")
         }
         let decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2
-        return formatFixed(value, decimals: decimals) + " " + unit
+        return NumberText.fixed(value, decimals: decimals) + " " + unit
     }
 
     /// The command that re-runs exactly this cell at its worst point, as the run recorded in `metadata`
@@ -121,19 +122,4 @@ public enum CellDescription {
                 || "-_./:=@+,".unicodeScalars.contains(scalar))
         }
     }
-}
-
-/// `value` with a fixed number of decimals (no exponent), for ratios and timings.
-public func formatFixed(_ value: Double, decimals: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    // + 0 turns a negative zero (from −0.04, say) into +0: "-0.0" reads as a sign error.
-    let rounded = (value * scale).rounded() / scale + 0
-    var text = "\(rounded)"
-    if let dot = text.firstIndex(of: ".") {
-        let fraction = text[text.index(after: dot)...]
-        if fraction.count < decimals { text += String(repeating: "0", count: decimals - fraction.count) }
-        if decimals == 0 { text = String(text[..<dot]) }
-    }
-    return text
 }

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The entries every report format shows for one point: its ``EntryJudgement`` records as they were
 /// decided, in one order, with the same numbers in the same words. Formats differ only in markup.
@@ -39,11 +40,11 @@ public struct EntryRows {
             judged += " (floor: \(entry.basis.floorSource.rawValue))"
         }
         if entry.basis.widening > 0 && entry.basis.widening >= entry.basis.rtol * entry.basis.scale {
-            judged += " (widened \(format(entry.basis.widening)) for rounding)"
+            judged += " (widened \(NumberText.short(entry.basis.widening)) for rounding)"
         }
         return [
-            "[\(entry.row)][\(entry.column)]", got, want, format(entry.error), format(entry.bound),
-            entry.outcome == .undecided ? "-" : format(entry.ratio), entry.estimate.map(format) ?? "-", judged,
+            "[\(entry.row)][\(entry.column)]", got, want, NumberText.short(entry.error), NumberText.short(entry.bound),
+            entry.outcome == .undecided ? "-" : NumberText.short(entry.ratio), entry.estimate.map { NumberText.short($0) } ?? "-", judged,
         ]
     }
 

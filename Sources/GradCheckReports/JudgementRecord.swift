@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The record of how a failing check was judged, as labelled fields: the deciding entry (the worst
 /// entry of the worst point) with both values, the absolute and relative error, the bound and the
@@ -14,8 +15,8 @@ public enum JudgementRecord {
             ("got", cells[1]),
             ("reference", cells[2]),
             ("abs error", cells[3]),
-            ("rel error", relative.isNaN ? "-" : format(relative)),
-            ("allowed", cells[4] + " (rtol \(format(entry.basis.rtol)), atol \(format(entry.basis.atol)))"),
+            ("rel error", relative.isNaN ? "-" : NumberText.short(relative)),
+            ("allowed", cells[4] + " (rtol \(NumberText.short(entry.basis.rtol)), atol \(NumberText.short(entry.basis.atol)))"),
             ("error/allowed", cells[5]),
             ("estimate", cells[6]),
             ("judged", cells[7]),

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The formats a run can be reported in, their conventional file names and their renderers.
 public enum ReportFormat: String, Sendable, CaseIterable {

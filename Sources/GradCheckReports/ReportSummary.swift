@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The figures every report format leads with: counts by verdict, mutants caught, the slowest and the
 /// least-margin check, and the cells grouped by suite.

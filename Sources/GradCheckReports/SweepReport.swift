@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 import GradCheckNumeric
 
 /// The text of `gradcheck sweep`: error against h for each method, then per method the measured order,
@@ -35,7 +36,7 @@ public struct SweepReport {
     }
 
     public func render() -> String {
-        var out = "sweep of \(TerminalText.visible(function.description)) at (\(point.map(format).joined(separator: ", "))): normwise relative error against \(TerminalText.visible(against))\n"
+        var out = "sweep of \(TerminalText.visible(function.description)) at (\(point.map { NumberText.short($0) }.joined(separator: ", "))): normwise relative error against \(TerminalText.visible(against))\n"
         out += "h is relative: the step is h·max(1, |x_j|)\n"
         if targetIsZero {
             out += "\(TerminalText.visible(against)) is 0 in every entry here: the errors are absolute (‖D(h)‖), not relative\n"
@@ -43,7 +44,7 @@ public struct SweepReport {
         out += "\n"
         var table = TextTable(headers: ["h"] + curves.map(\.method.rawValue), alignments: [.right] + curves.map { _ in .right })
         for (index, sample) in (curves.first?.samples ?? []).enumerated() {
-            table.append([String(format: "%.1e", sample.step)] + curves.map { format($0.samples[index].error) })
+            table.append([String(format: "%.1e", sample.step)] + curves.map { NumberText.short($0.samples[index].error) })
         }
         out += table.render() + "\n"
         var summary = TextTable(
@@ -52,20 +53,20 @@ public struct SweepReport {
         for curve in curves {
             let tolerance = Self.tolerance(curve.method)
             let reading = switch curve.shape(tolerance: tolerance) {
-            case .stepNoise: "V-shaped: reaches \(format(tolerance)); a failure would be step noise"
+            case .stepNoise: "V-shaped: reaches \(NumberText.short(tolerance)); a failure would be step noise"
             case .flat:
-                "flat at about \(format(curve.optimum?.error ?? .nan)): the quotients settle away from "
+                "flat at about \(NumberText.short(curve.optimum?.error ?? .nan)): the quotients settle away from "
                     + "\(TerminalText.visible(against)) at every step (a kink or jump here, or a wrong derivative)"
             case .noFiniteError:
                 if let entry = nonFiniteTargetEntry {
-                    "no finite error: \(TerminalText.visible(against)) is \(format(entry)) here, nothing to measure against"
+                    "no finite error: \(TerminalText.visible(against)) is \(NumberText.short(entry)) here, nothing to measure against"
                 } else {
                     "no finite error: every step's quotient is nan or ±inf here"
                 }
-            case .tooCoarse: "never reaches \(format(tolerance)) here"
+            case .tooCoarse: "never reaches \(NumberText.short(tolerance)) here"
             }
             summary.append([
-                curve.method.rawValue, curve.convergenceOrder.isFinite ? formatFixed(curve.convergenceOrder, decimals: 2) : "-",
+                curve.method.rawValue, curve.convergenceOrder.isFinite ? NumberText.fixed(curve.convergenceOrder, decimals: 2) : "-",
                 curve.optimum.map { String(format: "%.1e", $0.step) } ?? "-", CellDescription.number(curve.optimum?.error), reading,
             ])
         }

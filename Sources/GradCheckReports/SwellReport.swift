@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 import GradCheckSymbolic
 
 /// The expression-swell study as a table: for each family and depth, the size of f and of its
@@ -21,7 +22,7 @@ public struct SwellReport {
                 row.family, "\(row.parameterName)=\(row.parameter)", String(row.functionOperations), String(row.functionDAG),
                 Self.count(row.derivativeTree), Self.count(row.derivativeSimplifiedTree), String(row.derivativeSimplifiedDAG),
                 row.adjointDAG.map(String.init) ?? "-", CellDescription.ratio(row.extra[Self.reverseOmegaKey]),
-                formatFixed(row.totalNanoseconds / 1000, decimals: 1),
+                NumberText.fixed(row.totalNanoseconds / 1000, decimals: 1),
             ])
         }
         return "expression swell: sizes in nodes; f′ is the whole gradient; µs = differentiate + simplify\n\n" + table.render()
@@ -30,6 +31,6 @@ public struct SwellReport {
     /// A node count: exact below 10¹⁵, else in exponent form.
     static func count(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
-        return value.magnitude < 1e15 ? String(Int64(value)) : format(value)
+        return value.magnitude < 1e15 ? String(Int64(value)) : NumberText.short(value)
     }
 }

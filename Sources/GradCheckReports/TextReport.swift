@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The terminal report: a header saying how the run was made, the failures first (each with its entry,
 /// both values, the error and a replay command), a table with one row per function × strategy at its
@@ -42,7 +43,7 @@ public struct TextReport {
         if let message = cell.message { out += "  \(TerminalText.visible(message))\n" }
         if let index = cell.worstPointIndex {
             let point = cell.points[index]
-            out += "  at point \(index + 1) of \(cell.points.count): (\(point.point.map(format).joined(separator: ", ")))\n"
+            out += "  at point \(index + 1) of \(cell.points.count): (\(point.point.map { NumberText.short($0) }.joined(separator: ", ")))\n"
             out += entryLines(point)
             if let consensus = point.consensus { out += "  consensus: \(TerminalText.visible(consensus))\n" }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GradCheckCore
+import GradCheckEngine
 import GradCheckReverse
 
 /// Renders a ``ComputationTrace`` as the first article prints it: text, Markdown tables, or a Graphviz graph.
@@ -28,7 +29,7 @@ public struct TraceReport {
     }
 
     private func render(markdown: Bool) -> String {
-        let at = point.map(format).joined(separator: ", ")
+        let at = point.map { NumberText.short($0) }.joined(separator: ", ")
         let name = TerminalText.visible(function.description)
         var out = markdown ? "## Trace of `\(name)` at (\(at))\n\n" : "trace of \(name) at (\(at))\n\n"
         let direction = trace.inputNames[tangentInput]
@@ -39,7 +40,7 @@ public struct TraceReport {
         out += section(
             "Reverse adjoint trace (ȳ = 1)", markdown: markdown, rows: adjointRows(adjointSteps),
             headers: ["adjoint", "update", "value"])
-        let names = trace.inputNames.indices.map { "∂f/∂\(trace.inputNames[$0]) = \(Self.adjoint($0 + 1 - trace.inputCount)) = \(format(gradient[$0]))" }
+        let names = trace.inputNames.indices.map { "∂f/∂\(trace.inputNames[$0]) = \(Self.adjoint($0 + 1 - trace.inputCount)) = \(NumberText.short(gradient[$0]))" }
         out += (markdown ? "Gradient: " : "gradient: ") + names.joined(separator: ", ") + "\n"
         return out
     }
@@ -60,7 +61,7 @@ public struct TraceReport {
         var rows = trace.nodes.map { node -> [String] in
             let computation = node.operation == .input
                 ? trace.inputNames[node.label + trace.inputCount - 1] : expression(node)
-            return [Self.primal(node.label), computation, format(node.value)]
+            return [Self.primal(node.label), computation, NumberText.short(node.value)]
         }
         for (index, output) in trace.outputs.enumerated() {
             let name = trace.outputs.count == 1 ? "y" : "y\(Self.subscripted(index + 1))"
@@ -79,7 +80,7 @@ public struct TraceReport {
                 let numbers = step.terms.map { "\(Self.parenthesised($0.partial))·\(Self.parenthesised($0.tangent))" }
                 rule = symbols.joined(separator: " + ") + " = " + numbers.joined(separator: " + ")
             }
-            return [Self.tangent(step.label), rule, format(step.tangent)]
+            return [Self.tangent(step.label), rule, NumberText.short(step.tangent)]
         }
     }
 
@@ -90,9 +91,9 @@ public struct TraceReport {
             let target = Self.adjoint(step.target)
             let update = (step.accumulates ? "\(target) + " : "")
                 + "\(Self.adjoint(step.source))·∂\(Self.primal(step.source))/∂\(Self.primal(step.target))"
-                + " = " + (step.accumulates ? "\(format(step.adjoint - step.sourceAdjoint * step.partial)) + " : "")
+                + " = " + (step.accumulates ? "\(NumberText.short(step.adjoint - step.sourceAdjoint * step.partial)) + " : "")
                 + "\(Self.parenthesised(step.sourceAdjoint))·\(Self.parenthesised(step.partial))"
-            rows.append([target, update, format(step.adjoint)])
+            rows.append([target, update, NumberText.short(step.adjoint)])
         }
         return rows
     }
@@ -121,7 +122,7 @@ public struct TraceReport {
     private func operandText(_ operand: ComputationTrace.Operand) -> String {
         switch operand {
         case .node(let label): Self.primal(label)
-        case .constant(let value): format(value)
+        case .constant(let value): NumberText.short(value)
         }
     }
 
@@ -135,13 +136,13 @@ public struct TraceReport {
         for node in trace.nodes {
             let computation = node.operation == .input ? trace.inputNames[node.label + trace.inputCount - 1] : expression(node)
             let shape = node.operation == .input ? "box" : outputs.contains(node.label) ? "doublecircle" : "ellipse"
-            let label = "\(Self.primal(node.label)) = \(computation)\\n\(format(node.value))"
+            let label = "\(Self.primal(node.label)) = \(computation)\\n\(NumberText.short(node.value))"
             out += "  n\(node.label + trace.inputCount) [shape=\(shape), label=\"\(DotEscaping.string(label, keepingNewlines: true))\"];\n"
         }
         for node in trace.nodes {
             for (operand, partial) in zip(node.operands, node.partials) {
                 guard case .node(let source) = operand else { continue }
-                out += "  n\(source + trace.inputCount) -> n\(node.label + trace.inputCount) [label=\"\(format(partial))\"];\n"
+                out += "  n\(source + trace.inputCount) -> n\(node.label + trace.inputCount) [label=\"\(NumberText.short(partial))\"];\n"
             }
         }
         return out + "}\n"
@@ -166,7 +167,7 @@ public struct TraceReport {
     static func adjoint(_ label: Int) -> String { "v̄" + subscripted(label) }
 
     static func parenthesised(_ value: Double) -> String {
-        value < 0 ? "(\(format(value)))" : format(value)
+        value < 0 ? "(\(NumberText.short(value)))" : NumberText.short(value)
     }
 }
 

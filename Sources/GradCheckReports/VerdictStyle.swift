@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// How each verdict is shown, in one place for every format: a new verdict needs one entry here.
 public struct VerdictStyle: Sendable {

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// Checks a derivative of a plain closure over `Double` against ``DifferenceReference``: adaptive
 /// Richardson-extrapolated differences of the closure itself, with an error estimate per entry.

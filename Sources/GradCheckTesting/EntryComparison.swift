@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// Compares a derivative with a reference entry by entry, and decides the point.
 ///
@@ -83,7 +84,7 @@ struct EntryComparison {
             return "no difference stencil near the point gave a finite value for \(entry.name): "
                 + "the function is not finite or not differentiable around the point"
         }
-        return "the reference's error estimate for \(entry.name) (\(format(estimate))) is too large to decide "
-            + "(more than \(format(decisionLimit)) of the entry's scale): a kink, a discontinuity or noise near the point?"
+        return "the reference's error estimate for \(entry.name) (\(NumberText.short(estimate))) is too large to decide "
+            + "(more than \(NumberText.short(decisionLimit)) of the entry's scale): a kink, a discontinuity or noise near the point?"
     }
 }

@@ -71,15 +71,15 @@ struct ExactReferenceCheck {
         if let unsure = entries.first(where: { $0.outcome == .undecided }) {
             return PointCheck(
                 point: point, outcome: .undecided,
-                message: "the reference is not finite for \(unsure.name) (\(format(unsure.reference))): it cannot be checked here",
+                message: "the reference is not finite for \(unsure.name) (\(NumberText.short(unsure.reference))): it cannot be checked here",
                 entries: entries)
         }
         let required = EntryJudge.requiredDigits(rtol: tolerance.rtol)
         if let weak = zip(judged, entries).filter({ $0.0.certifiedDigits < required }).min(by: { $0.0.certifiedDigits < $1.0.certifiedDigits }) {
             return PointCheck(
                 point: point, outcome: .undecided,
-                message: "\(weak.1.name) is ill-conditioned here: the allowed error \(format(weak.0.bound)) (rounding in Double "
-                    + "alone moves it by about \(format(weak.0.basis.widening / Double(EntryJudge.sensitivityFactor)))) certifies "
+                message: "\(weak.1.name) is ill-conditioned here: the allowed error \(NumberText.short(weak.0.bound)) (rounding in Double "
+                    + "alone moves it by about \(NumberText.short(weak.0.basis.widening / Double(EntryJudge.sensitivityFactor)))) certifies "
                     + "only \(String(format: "%.1f", weak.0.certifiedDigits)) correct digits where a pass needs \(String(format: "%.0f", required))",
                 entries: entries)
         }

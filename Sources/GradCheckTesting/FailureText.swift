@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The text of a check that did not pass: the headline, the reference and the tolerance, the worst
 /// entry, a table of every bad entry (worst first: point, entry, value, reference, absolute and relative
@@ -33,8 +34,8 @@ public enum FailureText {
         let bad = report.badEntries
         if let (point, entry) = bad.first {
             lines.append(
-                "worst: \(entry.name) at \(label(point)): got \(format(entry.value)), reference \(format(entry.reference)), "
-                    + "abs error \(format(entry.absoluteError)), rel error \(format(entry.relativeError))")
+                "worst: \(entry.name) at \(label(point)): got \(NumberText.short(entry.value)), reference \(NumberText.short(entry.reference)), "
+                    + "abs error \(NumberText.short(entry.absoluteError)), rel error \(NumberText.short(entry.relativeError))")
             lines.append("")
             lines += table(bad)
         }
@@ -78,9 +79,9 @@ public enum FailureText {
 
     static func toleranceLine(_ report: GradientCheckReport) -> String {
         let t = report.tolerance
-        let estimate = report.estimateFactor > 0 ? " + \(format(report.estimateFactor))·estimate" : ""
+        let estimate = report.estimateFactor > 0 ? " + \(NumberText.short(report.estimateFactor))·estimate" : ""
         return "tolerance: |got − reference| ≤ atol + rtol·max(|reference|, φ)\(estimate), "
-            + "rtol \(format(t.rtol)), atol \(format(t.atol)), φ = \(format(t.floorFraction))·max|reference|"
+            + "rtol \(NumberText.short(t.rtol)), atol \(NumberText.short(t.atol)), φ = \(NumberText.short(t.floorFraction))·max|reference|"
     }
 
     static func table(_ bad: [(point: PointCheck, entry: EntryCheck)]) -> [String] {
@@ -88,8 +89,8 @@ public enum FailureText {
         let rows = bad.map { point, entry in
             [
                 point.function.map { "\($0) #\(point.point.index)" } ?? "\(point.point.index)",
-                entry.name, format(entry.value), format(entry.reference), format(entry.absoluteError),
-                format(entry.relativeError), format(entry.allowed), entry.referenceEstimate.map { format($0) } ?? "exact",
+                entry.name, NumberText.short(entry.value), NumberText.short(entry.reference), NumberText.short(entry.absoluteError),
+                NumberText.short(entry.relativeError), NumberText.short(entry.allowed), entry.referenceEstimate.map { NumberText.short($0) } ?? "exact",
             ]
         }
         let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }

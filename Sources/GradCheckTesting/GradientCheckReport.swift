@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The result of a gradient check: pass, fail or undecided, every point and entry it looked at, and the
 /// text a person needs when it did not pass.

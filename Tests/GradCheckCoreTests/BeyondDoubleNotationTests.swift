@@ -14,17 +14,17 @@ struct BeyondDoubleNotationTests {
         ]
         for (literal, text) in cases {
             let value = try #require(Float80(literal))
-            #expect(format(value) == text, "\(literal)")
+            #expect(NumberText.short(value) == text, "\(literal)")
         }
         // The least subnormal of Float80 still has a decade of its own.
-        #expect(format(Float80.leastNonzeroMagnitude).hasSuffix("e-4951"), "\(format(Float80.leastNonzeroMagnitude))")
+        #expect(NumberText.short(Float80.leastNonzeroMagnitude).hasSuffix("e-4951"), "\(NumberText.short(Float80.leastNonzeroMagnitude))")
     }
     #endif
 
     @Test func valuesDoubleHoldsKeepTheShortForm() {
-        #expect(format(1.5) == "1.5" && format(-2e300) == "-2e+300" && format(0.0) == "0")
-        #expect(format(Double.infinity) == "inf" && format(-Double.infinity) == "-inf" && format(Double.nan) == "nan")
-        #expect(format(ExtendedReal.infinity) == "inf" && format(ExtendedReal(0)) == "0")
-        #expect(format(Float(3.25)) == "3.25")
+        #expect(NumberText.short(1.5) == "1.5" && NumberText.short(-2e300) == "-2e+300" && NumberText.short(0.0) == "0")
+        #expect(NumberText.short(Double.infinity) == "inf" && NumberText.short(-Double.infinity) == "-inf" && NumberText.short(Double.nan) == "nan")
+        #expect(NumberText.short(ExtendedReal.infinity) == "inf" && NumberText.short(ExtendedReal(0)) == "0")
+        #expect(NumberText.short(Float(3.25)) == "3.25")
     }
 }

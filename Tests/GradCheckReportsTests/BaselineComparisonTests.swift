@@ -1,5 +1,6 @@
 import Foundation
 import GradCheckCore
+import GradCheckEngine
 import GradCheckReports
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GradCheckCore
+import GradCheckEngine
 import GradCheckReports
 import Testing
 
@@ -50,7 +51,7 @@ struct JudgementRecordTests {
 
     @Test func digitsAreNeverNegativeZero() {
         #expect(EntryJudgement.digits(relative: 1.05).sign == .plus)
-        #expect(formatFixed(-0.04, decimals: 1) == "0.0")
+        #expect(NumberText.fixed(-0.04, decimals: 1) == "0.0")
         #expect(EntryJudgement.digits(relative: .nan) == 0)
     }
 }

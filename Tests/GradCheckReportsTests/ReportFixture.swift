@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// A small run built by hand, with fixed numbers (timings included), so that the golden files do not
 /// depend on the machine's libm or clock. It has every kind of cell the reports must show: passes, a

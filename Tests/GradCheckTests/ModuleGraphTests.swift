@@ -37,7 +37,8 @@ import Testing
         return String(text[text.index(after: open)..<close])
     }
 
-    /// The modules the Swift files under `folder` import, and those they re-export.
+    /// The modules the Swift files under `folder` import (a scoped `import enum M.Name` imports from M), and those
+    /// they re-export.
     static func imports(in folder: URL) -> (imported: Set<String>, exported: Set<String>) {
         var imported = Set<String>(), exported = Set<String>()
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
@@ -49,8 +50,12 @@ import Testing
                 guard let index = words.firstIndex(of: "import"), index + 1 < words.count,
                     words[..<index].allSatisfy({ $0.hasPrefix("@") })
                 else { continue }
-                imported.insert(words[index + 1])
-                if words[..<index].contains("@_exported") { exported.insert(words[index + 1]) }
+                // `import struct Module.Name` imports one declaration of Module.
+                let kinds: Set = ["struct", "enum", "protocol", "class", "func", "var", "let", "typealias"]
+                let scoped = kinds.contains(words[index + 1]) && index + 2 < words.count
+                let module = String((scoped ? words[index + 2] : words[index + 1]).split(separator: ".")[0])
+                imported.insert(module)
+                if words[..<index].contains("@_exported") { exported.insert(module) }
             }
         }
         return (imported, exported)

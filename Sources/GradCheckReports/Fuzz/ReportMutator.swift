@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// Makes damaged saved reports out of good ones, for fuzzing `gradcheck report` and `run --baseline`.
 ///

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The HTML report: one self-contained file (inline style and SVG charts, no script, no external asset,
 /// nothing fetched from the network) that is also well-formed XML (XHTML syntax: every element closed,
@@ -86,7 +87,7 @@ public struct HTMLReport {
                 + "(\(cost.derivative.total) operations against \(cost.function.total))</li>\n"
         }
         if let worst = summary.worst, let entry = CellDescription.worstJudgement(worst) {
-            out += "<li>Least margin: \(name(worst)) (\(h(worst.verdict.rawValue))), error/allowed \(h(format(entry.ratio))), "
+            out += "<li>Least margin: \(name(worst)) (\(h(worst.verdict.rawValue))), error/allowed \(h(NumberText.short(entry.ratio))), "
                 + "\(CellDescription.digits(worst)) correct digits</li>\n"
         }
         return out + "</ul>\n</section>\n"
@@ -106,7 +107,7 @@ public struct HTMLReport {
             if let index = cell.worstPointIndex {
                 let worst = cell.points[index]
                 point = worst
-                record.append(("point", "\(index + 1) of \(cell.points.count): (\(worst.point.map(format).joined(separator: ", ")))"))
+                record.append(("point", "\(index + 1) of \(cell.points.count): (\(worst.point.map { NumberText.short($0) }.joined(separator: ", ")))"))
                 if let entry = worst.worstEntry { record += JudgementRecord.fields(entry) }
                 record.append(("consensus", worst.consensus ?? "none recorded"))
             }
@@ -230,11 +231,11 @@ public struct HTMLReport {
         var out = "<details><summary>\(cell.points.count)</summary><ol>"
         for point in cell.points {
             let coordinates = point.point.count > 6
-                ? point.point.prefix(6).map(format).joined(separator: ", ") + ", … (\(point.point.count) inputs)"
-                : point.point.map(format).joined(separator: ", ")
+                ? point.point.prefix(6).map { NumberText.short($0) }.joined(separator: ", ") + ", … (\(point.point.count) inputs)"
+                : point.point.map { NumberText.short($0) }.joined(separator: ", ")
             out += "<li>(\(h(coordinates))): \(h(point.verdict.rawValue))"
             if let entry = point.worstEntry, point.verdict != .disputed {
-                out += ", error/allowed \(h(format(entry.ratio)))"
+                out += ", error/allowed \(h(NumberText.short(entry.ratio)))"
             }
             if let message = point.message { out += " — \(h(message))" }
             out += "</li>"

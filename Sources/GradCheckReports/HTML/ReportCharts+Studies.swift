@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The charts drawn from a run's appendix: step-size sweeps and the expression-swell study.
 extension ReportCharts {
@@ -26,15 +27,15 @@ extension ReportCharts {
             let sweeps = report.appendix.sweeps.filter { $0.function == function }
             let series = sweeps.enumerated().map { index, sweep in
                 LogLogChart.Series(
-                    name: sweep.method + (sweep.order.map { " (order \(formatFixed($0, decimals: 2)))" } ?? ""),
+                    name: sweep.method + (sweep.order.map { " (order \(NumberText.fixed($0, decimals: 2)))" } ?? ""),
                     points: zip(sweep.steps, sweep.errors).map { (x: $0, y: $1) }, connected: true,
                     marker: Marker.cycling(index))
             }
             let annotations: [LogLogChart.Annotation] = sweeps.compactMap { sweep in
                 guard let step = sweep.optimalStep, let index = sweep.steps.firstIndex(of: step) else { return nil }
-                return .point(x: step, y: sweep.errors[index], label: "optimal h \(format(step))")
+                return .point(x: step, y: sweep.errors[index], label: "optimal h \(NumberText.short(step))")
             }
-            let at = sweeps.first.map { $0.point.map(format).joined(separator: ", ") } ?? ""
+            let at = sweeps.first.map { $0.point.map { NumberText.short($0) }.joined(separator: ", ") } ?? ""
             return LogLogChart(
                 title: "\(Self.sweepTitlePrefix): \(function) at (\(at))",
                 description: "Right of each minimum the truncation error falls with h (slope = the method's order); left of "

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The charts of a run, built from its cells with the generic SVG charts.
 public struct ReportCharts {

@@ -1,5 +1,6 @@
 import Foundation
 import GradCheckCore
+import GradCheckEngine
 
 extension JSONReport {
     /// Reads a saved report (the text of a `gradcheck-report/2` or `/1` document) back into a ``RunReport``.

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The machine-readable report, schema `gradcheck-report/2` (documented in `Docs/report-schema.md`);
 /// version 1 files are still read.

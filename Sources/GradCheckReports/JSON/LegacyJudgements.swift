@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// Entry records for a cell read from a `gradcheck-report/1` document, which stored no judgements.
 ///

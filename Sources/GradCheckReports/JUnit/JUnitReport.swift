@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The JUnit XML report, for the test tabs of CI systems (Jenkins, GitLab, GitHub test reporters).
 ///
@@ -90,7 +91,7 @@ public struct JUnitReport {
     /// Seconds as JUnit readers parse them: a plain decimal with up to 9 places (nanoseconds), no
     /// exponent, trailing zeros dropped ("0", "0.0125").
     static func seconds(_ value: Double) -> String {
-        var text = formatFixed(value, decimals: 9)
+        var text = NumberText.fixed(value, decimals: 9)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }

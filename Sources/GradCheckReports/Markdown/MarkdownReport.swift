@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// The Markdown report, for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a status heading, a
 /// summary line (counts by verdict, mutants caught, the slowest and the worst check), the failures with
@@ -113,7 +114,7 @@ public struct MarkdownReport {
         }
         if let worst = summary.worst, let entry = CellDescription.worstJudgement(worst) {
             parts.append(
-                "least margin: \(name(worst)) (\(worst.verdict.rawValue), error/allowed \(format(entry.ratio)), "
+                "least margin: \(name(worst)) (\(worst.verdict.rawValue), error/allowed \(NumberText.short(entry.ratio)), "
                     + "\(CellDescription.digits(worst)) digits)")
         }
         return parts.joined(separator: " · ")
@@ -136,7 +137,7 @@ public struct MarkdownReport {
         if let message = cell.message { out += MarkdownText.escape(message) + "\n\n" }
         if let index = cell.worstPointIndex {
             let point = cell.points[index]
-            let coordinates = point.point.map(format).joined(separator: ", ")
+            let coordinates = point.point.map { NumberText.short($0) }.joined(separator: ", ")
             out += "At point \(index + 1) of \(cell.points.count): (\(coordinates))\n\n"
             let entries = EntryRows(point)
             if !entries.rows.isEmpty {

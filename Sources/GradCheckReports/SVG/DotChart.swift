@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// A dot plot on a logarithmic value axis: one row per category, one marker per series in each row.
 /// Good for ratios spanning decades (ω, time ratios) across functions and strategies.
@@ -32,7 +33,7 @@ public struct DotChart: Sendable {
 
     public init(
         title: String, description: String? = nil, rowLabels: [String], series: [Series], axisTitle: String,
-        formatValue: @escaping @Sendable (Double) -> String = { format($0) },
+        formatValue: @escaping @Sendable (Double) -> String = { NumberText.short($0) },
         referenceLine: (value: Double, label: String)? = nil, width: Double = 760
     ) {
         self.title = title

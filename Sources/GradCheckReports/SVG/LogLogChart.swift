@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 
 /// A line chart with logarithmic x and y axes and several series: markers, lines, a legend, and
 /// annotations (a vertical line at a chosen x, a ringed point with a label).
@@ -93,7 +94,7 @@ public struct LogLogChart: Sendable {
                 for (point, value) in zip(points, drawable(one)) {
                     children.append(
                         marker.element(x: point.x, y: point.y, size: 8, color: color)
-                            .titled("\(one.name): x = \(format(value.x)), y = \(format(value.y))"))
+                            .titled("\(one.name): x = \(NumberText.short(value.x)), y = \(NumberText.short(value.y))"))
                 }
             }
             document.append(SVG.group(children, ["class": "series"]).titled(one.name))

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// One element of an SVG drawing: a name, attributes in the order given, and children.
 ///
 /// Rendering escapes every attribute value and text node (``XMLText``), so labels taken from suites can
@@ -65,7 +67,7 @@ public enum SVG {
         guard value.isFinite else { return "0" }
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
-        return formatFixed(rounded, decimals: 2).replacingTrailingZeros()
+        return NumberText.fixed(rounded, decimals: 2).replacingTrailingZeros()
     }
 
     public static func group(_ children: [SVGElement], _ attributes: KeyValuePairs<String, String> = [:]) -> SVGElement {

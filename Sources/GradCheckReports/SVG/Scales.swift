@@ -1,4 +1,5 @@
 import Foundation
+import GradCheckCore
 
 /// A labelled position on an axis.
 public struct AxisTick: Sendable, Equatable {
@@ -57,7 +58,7 @@ public struct LinearScale: ChartScale {
 
     static func label(_ value: Double, step: Double) -> String {
         let decimals = max(0, Int(-Foundation.log10(step).rounded(.down)))
-        return formatFixed(abs(value) < step * 1e-9 ? 0 : value, decimals: decimals)
+        return NumberText.fixed(abs(value) < step * 1e-9 ? 0 : value, decimals: decimals)
     }
 }
 
@@ -121,7 +122,7 @@ public struct LogScale: ChartScale {
     }
 
     static func plain(_ value: Double) -> String {
-        value >= 1 ? String(Int(value.rounded())) : formatFixed(value, decimals: max(0, Int(-Foundation.log10(value).rounded(.down)))).replacingTrailingZeros()
+        value >= 1 ? String(Int(value.rounded())) : NumberText.fixed(value, decimals: max(0, Int(-Foundation.log10(value).rounded(.down)))).replacingTrailingZeros()
     }
 }
 

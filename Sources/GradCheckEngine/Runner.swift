@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// Runs strategies over functions and points, and compares every result with the reference.
 ///
 /// For each function: the sample points are drawn, the reference is computed once per point, then each

@@ -1,3 +1,4 @@
+import GradCheckCore
 import Foundation
 
 /// Why a strategy's non-finite derivative entry says nothing about the strategy, when it does not: the
@@ -32,15 +33,15 @@ enum WorkingRangeExcuse {
     ) -> String? {
         let exact = reference[row][column]
         if exact.isFinite, !R(extended: exact).isFinite {
-            return "the derivative (\(format(exact))) is beyond the range of \(R.precisionName)"
+            return "the derivative (\(NumberText.short(exact))) is beyond the range of \(R.precisionName)"
         }
         if value.allSatisfy(\.isFinite) {
             guard let workingValue, workingValue.count == value.count else {
                 return "f itself cannot be evaluated in \(R.precisionName) here"
             }
             if let k = workingValue.indices.first(where: { !workingValue[$0].isFinite }) {
-                return "f itself is \(format(workingValue[k].extendedValue)) in \(R.precisionName) here while its extended "
-                    + "value is \(format(value[k])): an intermediate result leaves the working range"
+                return "f itself is \(NumberText.short(workingValue[k].extendedValue)) in \(R.precisionName) here while its extended "
+                    + "value is \(NumberText.short(value[k])): an intermediate result leaves the working range"
             }
         }
         guard value.indices.contains(row), point.indices.contains(column) else { return nil }
@@ -50,7 +51,7 @@ enum WorkingRangeExcuse {
         let headroom = ExtendedReal(largestFiniteExponent(of: R.self)) * ExtendedReal(M_LN2) - ExtendedReal(Foundation.log(Double(f)))
         guard kappa > headroom else { return nil }
         return "f leaves the range of \(R.precisionName) within one rounding of the input: |x·∂f/∂x|·ε/|f| = "
-            + "\(format(kappa)) exceeds the headroom ln(max/|f|) = \(format(headroom))"
+            + "\(NumberText.short(kappa)) exceeds the headroom ln(max/|f|) = \(NumberText.short(headroom))"
     }
 
     /// The evidence of the same strategy run again in ``ExtendedReal`` at the same point, when it excuses a
@@ -73,8 +74,8 @@ enum WorkingRangeExcuse {
         else { return nil }
         let wide = output.jacobian[entry.row][entry.column], exact = reference[entry.row][entry.column]
         guard wide.isFinite, exact.isFinite, (wide - exact).magnitude <= ExtendedReal(entry.bound) else { return nil }
-        return "the same strategy in \(ExtendedReal.precisionName) gives \(format(wide)), within the allowed error of "
-            + "the reference (\(format(exact))): an intermediate of its computation leaves the range of \(R.precisionName)"
+        return "the same strategy in \(ExtendedReal.precisionName) gives \(NumberText.short(wide)), within the allowed error of "
+            + "the reference (\(NumberText.short(exact))): an intermediate of its computation leaves the range of \(R.precisionName)"
     }
 
     /// The exponent e of the largest power of two 2ᵉ that is finite in `R` (127 for Float, 1023 for Double).

@@ -89,15 +89,15 @@ public struct ExtendedForwardReference: ReferenceDerivative {
     private func directionalDispute(
         _ function: any TestFunction, at point: [ExtendedReal], jacobian: [[ExtendedReal]]
     ) throws -> String? {
-        let u = DirectionalCheck.randomDirection(count: point.count, seed: 0, salt: function.id.description).map { ExtendedReal($0) }
-        guard let along = try DirectionalCheck.directionalDifference(of: function, at: point, along: u) else { return nil }
+        let u = DirectionalDifference.randomDirection(count: point.count, seed: 0, salt: function.id.description).map { ExtendedReal($0) }
+        guard let along = try DirectionalDifference.along(u, of: function, at: point) else { return nil }
         for (i, row) in jacobian.enumerated() {
             let exact = zip(row, u).reduce(ExtendedReal(0)) { $0 + $1.0 * $1.1 }
             let scale = zip(row, u).reduce(ExtendedReal(0)) { $0 + ($1.0 * $1.1).magnitude }
             let margin = 10 * along.errors[i] + 1e-9 * scale
             if (exact - along.values[i]).magnitude > margin {
-                return "reference disputed along a random direction u (output \(i)): forward mode gives J·u = \(format(exact)), "
-                    + "extrapolated differences \(format(along.values[i])) ± \(format(along.errors[i]))"
+                return "reference disputed along a random direction u (output \(i)): forward mode gives J·u = \(NumberText.short(exact)), "
+                    + "extrapolated differences \(NumberText.short(along.values[i])) ± \(NumberText.short(along.errors[i]))"
             }
         }
         return nil

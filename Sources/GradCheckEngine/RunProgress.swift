@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// How far a run has got, as ``Runner/run(_:strategies:precision:)`` reports it through
 /// ``RunConfiguration/progress``: the runner says where it is and leaves showing it (or not) to its
 /// caller, so the core never prints.

@@ -1,3 +1,4 @@
+import GradCheckCore
 import Foundation
 
 /// How long the next phase of a run (a reference, a strategy's derivative, a cost count) may take: the cell
@@ -27,7 +28,7 @@ public struct PhaseDeadline: Sendable {
 
     /// The message of a cell the run never started because its limit of `runSeconds` had passed.
     public static func notStartedMessage(runSeconds: Double) -> String {
-        "not started: the run's time limit of \(format(runSeconds)) s (--time-limit) had expired"
+        "not started: the run's time limit of \(NumberText.short(runSeconds)) s (--time-limit) had expired"
     }
 
     /// Whether the whole run's time limit has passed.

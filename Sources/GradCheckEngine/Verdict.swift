@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// The outcome of checking one strategy on one function (at one point, or over all its points).
 public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
     /// Agrees with the reference within tolerance.

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 import Testing
 
 /// A run's metadata comes from its runner, in the run's precision, whether or not any cell was checked

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// The settings of a run that the runner needs.
 public struct RunConfiguration: Sendable {
     /// Seeded random points per function from its domain, checked after every one of its explicit points.

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// Measures what a strategy costs on a function: operations over ``Counted`` and time in `Double`.
 public enum CostMeter {
     /// Operation counts of one derivative and of one plain evaluation at `point`, both run over

@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 import Testing
 
 /// f(x) = x² (log(x) when `logarithmic`), with the right derivative, a caught mutant (3x) and one that

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// How far a derivative may be from the reference and still pass.
 ///
 /// Entry (i, j) passes when |aᵢⱼ − rᵢⱼ| ≤ atol + rtol · max(|rᵢⱼ|, φ), where the floor

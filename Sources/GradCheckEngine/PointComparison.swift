@@ -1,3 +1,4 @@
+import GradCheckCore
 import Foundation
 
 /// Checks one strategy at one point against the reference and explains the outcome.
@@ -93,15 +94,15 @@ struct PointComparison {
                 row: bad.row, column: bad.column, point: point, reference: expected, value: exact.value,
                 workingValue: workingValue, in: R.self)
             {
-                return verdict(.inconclusive, "\(entryName(bad)) is \(format(bad.value)) here: \(reason)", on: result)
+                return verdict(.inconclusive, "\(entryName(bad)) is \(NumberText.short(bad.value)) here: \(reason)", on: result)
             }
             if let reason = WorkingRangeExcuse.widerPrecisionAgreement(
                 strategy, variant: variant, function: function, at: point, entry: bad, reference: expected,
                 timeLimit: deadline.limit().seconds, in: R.self)
             {
-                return verdict(.inconclusive, "\(entryName(bad)) is \(format(bad.value)) in \(R.precisionName) here: \(reason)", on: result)
+                return verdict(.inconclusive, "\(entryName(bad)) is \(NumberText.short(bad.value)) in \(R.precisionName) here: \(reason)", on: result)
             }
-            let message = "\(entryName(bad)) is \(format(bad.value)) where the reference is finite (\(referenceText(bad, in: expected)))"
+            let message = "\(entryName(bad)) is \(NumberText.short(bad.value)) where the reference is finite (\(referenceText(bad, in: expected)))"
             // A hand-written derivative that is not finite where f and its derivative are is a wrong derivative
             // (a failure, and a caught mutant); any other strategy that does so has malfunctioned (an error).
             return verdict(strategy.family == .handCoded ? .fail : .error, message, on: result)
@@ -139,8 +140,8 @@ struct PointComparison {
         if let first = undecided.first {
             let judged = entries.count - undecided.count
             let cause = first.reference.isFinite
-                ? "\(entryName(first)) is \(format(first.value)) beside an infinite partial in the same row (∞·0 in the strategy's arithmetic)"
-                : "the reference is not finite for \(entryName(first)) (\(format(first.reference)))"
+                ? "\(entryName(first)) is \(NumberText.short(first.value)) beside an infinite partial in the same row (∞·0 in the strategy's arithmetic)"
+                : "the reference is not finite for \(entryName(first)) (\(NumberText.short(first.reference)))"
             return verdict(
                 .inconclusive,
                 "\(undecided.count) of \(entries.count) entries cannot be checked here: \(cause); the other \(judged) "
@@ -151,16 +152,16 @@ struct PointComparison {
             let moved = weak.basis.widening / Double(EntryJudge.sensitivityFactor)
             let cause: String
             if weak.basis.widening >= weak.basis.rtol * weak.basis.scale {
-                cause = "f is ill-conditioned here: rounding in \(R.precisionName) alone moves \(entryName(weak)) by about \(format(moved))"
+                cause = "f is ill-conditioned here: rounding in \(R.precisionName) alone moves \(entryName(weak)) by about \(NumberText.short(moved))"
             } else if weak.basis.floorSource == .cancellation {
-                cause = "\(entryName(weak)) is what remains after terms of about \(format(weak.basis.floor / tolerance.floorFraction)) "
+                cause = "\(entryName(weak)) is what remains after terms of about \(NumberText.short(weak.basis.floor / tolerance.floorFraction)) "
                     + "cancel, which no method in \(R.precisionName) resolves to better than the allowed error"
             } else {
                 cause = "the tolerance is wide for \(entryName(weak)) here"
             }
             return verdict(
                 .inconclusive,
-                "\(cause) (reference \(format(weak.reference))), so the allowed error \(format(weak.bound)) certifies only "
+                "\(cause) (reference \(NumberText.short(weak.reference))), so the allowed error \(NumberText.short(weak.bound)) certifies only "
                     + "\(formatDigits(weak.certifiedDigits)) correct digits of it where a pass needs \(formatDigits(required))",
                 on: result)
         }
@@ -182,8 +183,8 @@ struct PointComparison {
         guard rho > 0, rho.isFinite else { return nil }
         let achievable = Double.pow(rho, order / (order + 1))
         guard 10 * achievable > rtol else { return nil }
-        return "the function itself is computed with relative error \(format(rho)) here, so no step brings a "
-            + "difference quotient of order \(Int(order)) within rtol \(format(rtol)) (it reaches about \(format(achievable)))"
+        return "the function itself is computed with relative error \(NumberText.short(rho)) here, so no step brings a "
+            + "difference quotient of order \(Int(order)) within rtol \(NumberText.short(rtol)) (it reaches about \(NumberText.short(achievable)))"
     }
 
     private func verdict(_ verdict: Verdict, _ message: String, on result: PointResult) -> PointResult {
@@ -202,11 +203,11 @@ struct PointComparison {
         guard estimates.allSatisfy(\.isFinite), let worst = estimates.max() else { return nil }
         let explained = zip(outside, estimates).allSatisfy { entry, e in ExtendedReal(entry.error) <= Self.estimateSafetyFactor * e }
         if explained {
-            return "the method's own error estimate (up to \(format(worst))) is too large to decide"
+            return "the method's own error estimate (up to \(NumberText.short(worst))) is too large to decide"
         }
         let hopeless = zip(outside, estimates).allSatisfy { entry, e in e >= Self.hopelessEstimateFactor * ExtendedReal(entry.bound) }
         if hopeless {
-            return "the method's own error estimate (up to \(format(worst))) exceeds the allowed error by more than "
+            return "the method's own error estimate (up to \(NumberText.short(worst))) exceeds the allowed error by more than "
                 + "\(Int(Self.hopelessEstimateFactor))×: its step cannot resolve the function here"
         }
         return nil
@@ -217,8 +218,8 @@ struct PointComparison {
         let worst = outside.max { $0.severity < $1.severity }!
         let (got, want) = EntryFormatting.distinct(worst.value, worst.reference)
         return "\(outside.count) of \(total) entries outside the tolerance; worst \(entryName(worst)): "
-            + "got \(got), reference \(want), error \(format(worst.error)), allowed \(format(worst.bound)) "
-            + "(error/allowed \(format(worst.ratio)))"
+            + "got \(got), reference \(want), error \(NumberText.short(worst.error)), allowed \(NumberText.short(worst.bound)) "
+            + "(error/allowed \(NumberText.short(worst.ratio)))"
     }
 
     func entryName(_ entry: EntryJudgement) -> String {
@@ -231,7 +232,7 @@ struct PointComparison {
     /// cannot hold it: "1.2e+4000 (beyond Double's range)", never the "inf" it rounds to.
     func referenceText(_ entry: EntryJudgement, in reference: [[ExtendedReal]]) -> String {
         let exact = reference[entry.row][entry.column]
-        return format(exact) + (BeyondDoubleNotation.applies(to: exact) ? " (beyond Double's range)" : "")
+        return NumberText.short(exact) + (BeyondDoubleNotation.applies(to: exact) ? " (beyond Double's range)" : "")
     }
 
     private func formatDigits(_ digits: Double) -> String { String(format: "%.1f", digits) }
@@ -246,27 +247,16 @@ public enum EntryNaming {
     }
 }
 
-/// A number in the short form reports use: 6 significant digits, NaN and ±∞ spelled out. An
-/// extended-precision value finite but beyond `Double`'s range is written in full (``BeyondDoubleNotation``:
-/// `1.2e+4000`), never as the `inf` or `0` it rounds to in `Double`.
-public func format<T: BinaryFloatingPoint>(_ value: T) -> String {
-    if BeyondDoubleNotation.applies(to: value) { return BeyondDoubleNotation.string(value) }
-    let x = Double(value)
-    if x.isNaN { return "nan" }
-    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-    return String(format: "%.6g", x)
-}
-
 /// Numbers shown side by side.
 public enum EntryFormatting {
     /// `value` and `reference` in the short form, with more significant digits (up to 17) when the short
     /// forms of two different numbers would read the same ("got -38, reference -38").
     public static func distinct(_ value: Double, _ reference: Double) -> (String, String) {
-        guard value.isFinite, reference.isFinite, value != reference else { return (format(value), format(reference)) }
+        guard value.isFinite, reference.isFinite, value != reference else { return (NumberText.short(value), NumberText.short(reference)) }
         for digits in [6, 9, 12, 17] {
             let (a, b) = (String(format: "%.\(digits)g", value), String(format: "%.\(digits)g", reference))
             if a != b { return (a, b) }
         }
-        return (format(value), format(reference))
+        return (NumberText.short(value), NumberText.short(reference))
     }
 }

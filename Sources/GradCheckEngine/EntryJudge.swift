@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// Judges a derivative against the reference entry by entry: the one place a tolerance is applied.
 ///
 /// For entry (i, j) with reference rᵢⱼ (see ``EntryJudgement`` and ``BoundBasis``):

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// Studies attached to a run for its charts: step-size sweeps and the expression-swell study.
 ///
 /// They are computed by the command line when a format that draws charts (HTML, JSON) is requested,

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// How one entry of a derivative was judged: the single record that every report format and every
 /// assertion shows as it was decided, and never re-derives.
 ///
@@ -67,13 +69,8 @@ public struct EntryJudgement: Sendable, Hashable, Codable {
     /// −log₁₀(relativeError), clamped to [0, 19]: the digits the value actually has right.
     public var correctDigits: Double { Self.digits(relative: relativeError) }
 
-    /// −log₁₀ r clamped to [0, 19] (19 for r = 0, 0 for NaN), written without a negative zero.
-    public static func digits(relative r: Double) -> Double {
-        guard !r.isNaN else { return 0 }
-        guard r > 0 else { return 19 }
-        let d = Swift.min(19, Swift.max(0, -Double.log10(r)))
-        return d == 0 ? 0 : d
-    }
+    /// Correct digits of a relative error (see ``ErrorMeasures/digits(relative:)``).
+    public static func digits(relative r: Double) -> Double { ErrorMeasures.digits(relative: r) }
 
     /// Orders entries by how badly they were judged: a non-finite value first, then by ratio.
     public var severity: Double {

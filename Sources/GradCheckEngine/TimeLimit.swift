@@ -1,3 +1,4 @@
+import GradCheckCore
 import Foundation
 import Synchronization
 
@@ -57,7 +58,7 @@ public struct TimeLimitExceeded: Error, CustomStringConvertible {
 
     /// "the reference exceeded the time limit of 5 s (--cell-timeout) and was abandoned; …".
     public var description: String {
-        "\(phase) exceeded the time limit of \(format(seconds)) s (\(option)) and was abandoned; "
+        "\(phase) exceeded the time limit of \(NumberText.short(seconds)) s (\(option)) and was abandoned; "
             + "suite code stops itself, compiled Swift runs on in the background (use --isolate to stop it)"
     }
 }

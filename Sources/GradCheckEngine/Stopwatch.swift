@@ -1,3 +1,4 @@
+import GradCheckCore
 import Foundation
 
 /// Times a computation with the monotonic clock: warm-up, batches sized to the clock's resolution,

@@ -36,8 +36,8 @@ struct ReferenceCrossCheck {
             for i in jacobian.indices {
                 let exact = jacobian[i][j], approximate = coarse.values[i], estimate = coarse.errors[i]
                 if (exact - approximate).magnitude > margin(estimate, i, j) {
-                    return "reference disputed at \(name(i, j)): forward mode gives \(format(exact)), extrapolated "
-                        + "differences \(format(approximate)) ± \(format(estimate)); a derivative rule or the function is "
+                    return "reference disputed at \(name(i, j)): forward mode gives \(NumberText.short(exact)), extrapolated "
+                        + "differences \(NumberText.short(approximate)) ± \(NumberText.short(estimate)); a derivative rule or the function is "
                         + "not what it seems here"
                 }
             }
@@ -52,8 +52,8 @@ struct ReferenceCrossCheck {
             consistent(right, rightFine, column: j), consistent(left, leftFine, column: j)
         else { return nil }
         for i in jacobian.indices where (right.values[i] - left.values[i]).magnitude > margin(right.errors[i] + left.errors[i], i, j) {
-            return "not differentiable here: \(name(i, j)) is \(format(right.values[i])) from the right and "
-                + "\(format(left.values[i])) from the left (the program's branch gives \(format(jacobian[i][j]))); "
+            return "not differentiable here: \(name(i, j)) is \(NumberText.short(right.values[i])) from the right and "
+                + "\(NumberText.short(left.values[i])) from the left (the program's branch gives \(NumberText.short(jacobian[i][j]))); "
                 + "the derivative at a kink is a convention, so no strategy is judged at this point"
         }
         return nil

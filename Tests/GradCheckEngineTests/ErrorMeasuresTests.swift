@@ -1,4 +1,5 @@
 import GradCheckCore
+import GradCheckEngine
 import Testing
 
 @Suite("Error measures and tolerances")

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// The outcome at one sample point of one strategy on one function.
 public struct PointResult: Sendable, Codable {
     /// The point, one value per scalar input.

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// Blame for a failure: at a failing point, which other strategies agree with the reference and which
 /// with the failing result.
 ///

@@ -1,3 +1,5 @@
+import GradCheckCore
+
 /// The independent high-precision derivative every strategy is compared with.
 ///
 /// The `GradCheck` module supplies the standard one (exact forward mode in ``ExtendedReal``, cross-checked
