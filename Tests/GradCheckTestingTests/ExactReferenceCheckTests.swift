@@ -1,4 +1,5 @@
 import Foundation
+import GradCheck
 import GradCheckTesting
 import Testing
 

@@ -1,3 +1,4 @@
+import GradCheck
 import GradCheckTesting
 import Testing
 

@@ -1,6 +1,7 @@
 #if canImport(_Differentiation)
 import _Differentiation
 import Foundation
+import GradCheck
 import GradCheckTesting
 import Testing
 

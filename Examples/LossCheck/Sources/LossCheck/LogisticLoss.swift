@@ -53,7 +53,7 @@ public struct LogisticLoss: Sendable {
         return g
     }
 
-    private func dot(_ a: [Double], _ b: [Double]) -> Double {
+    func dot(_ a: [Double], _ b: [Double]) -> Double {
         zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
     }
 }
