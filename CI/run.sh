@@ -26,6 +26,11 @@ swift test
 echo "== swift test --package-path Examples/LossCheck"
 swift test --package-path Examples/LossCheck
 
+# GradCheckTesting and swift-numerics imported together: no ambiguous name (skipped, with a notice, when
+# swift-numerics cannot be fetched).
+echo "== CI/check-numerics-names.sh"
+bash CI/check-numerics-names.sh
+
 echo "== gradcheck run"
 swift run gradcheck run --no-timing --report-dir reports
 

@@ -5,10 +5,10 @@
 /// the *primal* values, so `if` and `while` on data work with every conformer and the path taken is the
 /// one the plain function takes.
 ///
-/// Conformers provide the field operations and ``ElementaryFunctions``; the composite functions below
+/// Conformers provide the field operations and ``ScalarElementaryFunctions``; the composite functions below
 /// (`cot`, `abs`, `max`, `min`, `relu`, `sigmoid`, `softplus`, integer powers) are built from those, so
 /// each strategy differentiates them with its own rules.
-public protocol DifferentiableScalar: ElementaryFunctions, Comparable, ExpressibleByIntegerLiteral,
+public protocol DifferentiableScalar: ScalarElementaryFunctions, Comparable, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, Sendable
 {
     /// A constant: the value `constant`, with zero derivative.

@@ -7,7 +7,13 @@ extension Double: RealNumber {
     @inlinable public var extendedValue: ExtendedReal { ExtendedReal(self) }
     @inlinable public static var machineEpsilon: Double { ulpOfOne }
     public static var precisionName: String { "Double" }
+}
 
+/// The elementary functions of `Double`, given in a constrained extension of the protocols rather than as
+/// members of `Double` itself: a concrete call such as `Double.exp(x)` then prefers a library that declares its
+/// own `Double.exp` (swift-numerics' `RealModule`) instead of being ambiguous, while generic code over
+/// ``DifferentiableScalar`` still reaches these.
+extension ScalarElementaryFunctions where Self == Double {
     @inlinable public static func exp(_ x: Double) -> Double { Foundation.exp(x) }
     @inlinable public static func expm1(_ x: Double) -> Double { Foundation.expm1(x) }
     @inlinable public static func log(_ x: Double) -> Double { Foundation.log(x) }
@@ -27,8 +33,10 @@ extension Double: RealNumber {
     @inlinable public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
     @inlinable public static func cbrt(_ x: Double) -> Double { Foundation.cbrt(x) }
     @inlinable public static func pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
-    @inlinable public static func pow(_ x: Double, _ n: Int) -> Double { Foundation.pow(x, Double(n)) }
     @inlinable public static func hypot(_ x: Double, _ y: Double) -> Double { Foundation.hypot(x, y) }
     @inlinable public static func erf(_ x: Double) -> Double { Foundation.erf(x) }
 }
 
+extension DifferentiableScalar where Self == Double {
+    @inlinable public static func pow(_ x: Double, _ n: Int) -> Double { Foundation.pow(x, Double(n)) }
+}

@@ -7,7 +7,13 @@ extension Float: RealNumber {
     @inlinable public var extendedValue: ExtendedReal { ExtendedReal(self) }
     @inlinable public static var machineEpsilon: Float { ulpOfOne }
     public static var precisionName: String { "Float" }
+}
 
+/// The elementary functions of `Float`, given in a constrained extension of the protocols rather than as
+/// members of `Float` itself: a concrete call such as `Float.exp(x)` then prefers a library that declares its
+/// own `Float.exp` (swift-numerics' `RealModule`) instead of being ambiguous, while generic code over
+/// ``DifferentiableScalar`` still reaches these.
+extension ScalarElementaryFunctions where Self == Float {
     @inlinable public static func exp(_ x: Float) -> Float { Foundation.exp(x) }
     @inlinable public static func expm1(_ x: Float) -> Float { Foundation.expm1(x) }
     @inlinable public static func log(_ x: Float) -> Float { Foundation.log(x) }
@@ -27,8 +33,10 @@ extension Float: RealNumber {
     @inlinable public static func sqrt(_ x: Float) -> Float { x.squareRoot() }
     @inlinable public static func cbrt(_ x: Float) -> Float { Foundation.cbrt(x) }
     @inlinable public static func pow(_ x: Float, _ y: Float) -> Float { Foundation.pow(x, y) }
-    @inlinable public static func pow(_ x: Float, _ n: Int) -> Float { Foundation.pow(x, Float(n)) }
     @inlinable public static func hypot(_ x: Float, _ y: Float) -> Float { Foundation.hypot(x, y) }
     @inlinable public static func erf(_ x: Float) -> Float { Foundation.erf(x) }
 }
 
+extension DifferentiableScalar where Self == Float {
+    @inlinable public static func pow(_ x: Float, _ n: Int) -> Float { Foundation.pow(x, Float(n)) }
+}

@@ -8,7 +8,13 @@ extension Float80: RealNumber {
     @inlinable public var extendedValue: ExtendedReal { self }
     @inlinable public static var machineEpsilon: Float80 { ulpOfOne }
     public static var precisionName: String { "Float80" }
+}
 
+/// The elementary functions of `Float80`, given in a constrained extension of the protocols rather than as
+/// members of `Float80` itself: a concrete call such as `Float80.exp(x)` then prefers a library that declares its
+/// own `Float80.exp` (swift-numerics' `RealModule`) instead of being ambiguous, while generic code over
+/// ``DifferentiableScalar`` still reaches these.
+extension ScalarElementaryFunctions where Self == Float80 {
     @inlinable public static func exp(_ x: Float80) -> Float80 { Foundation.exp(x) }
     @inlinable public static func expm1(_ x: Float80) -> Float80 { Foundation.expm1(x) }
     @inlinable public static func log(_ x: Float80) -> Float80 { Foundation.log(x) }
@@ -28,8 +34,11 @@ extension Float80: RealNumber {
     @inlinable public static func sqrt(_ x: Float80) -> Float80 { x.squareRoot() }
     @inlinable public static func cbrt(_ x: Float80) -> Float80 { Foundation.cbrt(x) }
     @inlinable public static func pow(_ x: Float80, _ y: Float80) -> Float80 { Foundation.pow(x, y) }
-    @inlinable public static func pow(_ x: Float80, _ n: Int) -> Float80 { Foundation.pow(x, Float80(n)) }
     @inlinable public static func hypot(_ x: Float80, _ y: Float80) -> Float80 { Foundation.hypot(x, y) }
     @inlinable public static func erf(_ x: Float80) -> Float80 { Foundation.erf(x) }
+}
+
+extension DifferentiableScalar where Self == Float80 {
+    @inlinable public static func pow(_ x: Float80, _ n: Int) -> Float80 { Foundation.pow(x, Float80(n)) }
 }
 #endif

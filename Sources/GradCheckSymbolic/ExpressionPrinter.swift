@@ -8,7 +8,7 @@
 /// operand after a binary operator is wrapped (`a*(-b)`, `a + (-2)`). Sums and products nest without
 /// parentheses to the right as well (`a + b + c`), since they are associative in exact arithmetic.
 ///
-/// ASCII only: `+ - * / ^`, `pi`, function names as in `ElementaryFunctions` (`sqrt(x1)`,
+/// ASCII only: `+ - * / ^`, `pi`, function names as in `ScalarElementaryFunctions` (`sqrt(x1)`,
 /// `atan2(y, x)`, `pow(x, y)` for a real exponent, `x^3` for an integer one). Inputs are named from the
 /// test function's `inputNames` (default `x1`, `x2`, …). The output is cut with "…" past
 /// ``maximumLength`` characters or ``maximumDepth`` levels, so printing a swollen expression is cheap.

@@ -2,7 +2,7 @@
 /// two arguments.
 ///
 /// The set mirrors ``DifferentiableScalar``: the field operations, negation, integer powers xⁿ, every
-/// function of `ElementaryFunctions` of one argument (``ElementaryFunction``) and the three of two
+/// function of `ScalarElementaryFunctions` of one argument (``ElementaryFunction``) and the three of two
 /// arguments (``BinaryFunction``). The composites of the scalar protocol (cot, abs, max, min, relu,
 /// sigmoid, softplus) need no node of their own: a traced program reaches them through the primitives and
 /// comparisons.
@@ -107,7 +107,7 @@ public enum Operation: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The elementary functions of one argument, named as in `ElementaryFunctions`.
+/// The elementary functions of one argument, named as in `ScalarElementaryFunctions`.
 public enum ElementaryFunction: String, Sendable, Hashable, CaseIterable {
     case exp, expm1, log, log1p, log2, log10
     case sin, cos, tan, asin, acos, atan

@@ -8,7 +8,7 @@
 /// number applies the derivative of the function to its tangent, a tape records a node, a symbolic
 /// tracer builds an expression. Domain errors follow IEEE 754 (`log(-1)` is NaN, `log(0)` is −∞): they are
 /// values, never traps.
-public protocol ElementaryFunctions {
+public protocol ScalarElementaryFunctions {
     /// eˣ.
     static func exp(_ x: Self) -> Self
     /// eˣ − 1, accurate for small |x|.
