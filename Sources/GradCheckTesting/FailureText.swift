@@ -82,8 +82,10 @@ public enum FailureText {
         }
         let shown = report.points.filter { $0.outcome != .passed }
         lines.append("")
-        lines += shown.map {
-            "\(label($0)): \(coordinates($0.point.coordinates, limit: coordinateLimit)) (\(origin($0.point.origin)))"
+        lines += shown.map { point in
+            let x = point.point.coordinates
+            let length = x.count > coordinateLimit && x.count > 5 ? "\(x.count) coordinates, " : ""
+            return "\(label(point)): \(coordinates(x, limit: coordinateLimit)) (\(length)\(origin(point.point.origin)))"
         }
         if let hint = report.replayHint { lines.append("replay: \(hint)") }
         return lines.joined(separator: "\n")
@@ -148,11 +150,11 @@ public enum FailureText {
     }
 
     /// `[1.0, -0.25]`: every coordinate in Swift's shortest exact form; beyond `limit` coordinates the
-    /// first three and the last two, and the count: `[1.0, 2.0, 3.0, …, 57.0, 58.0] (58 coordinates)`.
+    /// first three and the last two: `[1.0, 2.0, 3.0, …, 57.0, 58.0]` (the caller gives the count).
     static func coordinates(_ x: [Double], limit: Int = .max) -> String {
         guard x.count > limit, x.count > 5 else { return "[" + x.map { "\($0)" }.joined(separator: ", ") + "]" }
         let head = x.prefix(3).map { "\($0)" }, tail = x.suffix(2).map { "\($0)" }
-        return "[" + (head + ["…"] + tail).joined(separator: ", ") + "] (\(x.count) coordinates)"
+        return "[" + (head + ["…"] + tail).joined(separator: ", ") + "]"
     }
 
     static func origin(_ origin: PointOrigin) -> String {
