@@ -56,13 +56,21 @@ public enum FailureHints {
 
     /// Whether every entry equals its neighbour's reference `shift` columns over (same point and row).
     private static func isShift(_ shift: Int, _ wrong: [(point: PointCheck, entry: EntryCheck)]) -> Bool {
+        struct Key: Hashable { var function: String?, point: Int, row: Int, column: Int }
+        var references: [Key: Double] = [:]
+        var seen = Set<Key>()
+        for (check, _) in wrong where seen.insert(Key(function: check.function, point: check.point.index, row: 0, column: 0)).inserted {
+            for entry in check.entries {
+                references[Key(function: check.function, point: check.point.index, row: entry.row, column: entry.column)] = entry.reference
+            }
+        }
         var decisive = false
         for (point, entry) in wrong {
-            guard let neighbour = point.entries.first(where: { $0.row == entry.row && $0.column == entry.column + shift })
+            let key = Key(function: point.function, point: point.point.index, row: entry.row, column: entry.column + shift)
+            guard let neighbour = references[key],
+                close(entry.value, neighbour, relativeTo: Swift.max(entry.value.magnitude, neighbour.magnitude))
             else { return false }
-            guard close(entry.value, neighbour.reference, relativeTo: Swift.max(entry.value.magnitude, neighbour.reference.magnitude))
-            else { return false }
-            if !close(neighbour.reference, entry.reference, relativeTo: Swift.max(neighbour.reference.magnitude, entry.reference.magnitude)) {
+            if !close(neighbour, entry.reference, relativeTo: Swift.max(neighbour.magnitude, entry.reference.magnitude)) {
                 decisive = true
             }
         }

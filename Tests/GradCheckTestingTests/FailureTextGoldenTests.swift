@@ -44,6 +44,19 @@ struct FailureTextGoldenTests {
         try GoldenFile.check(try #require(report.fullFailureText), against: "capped-long-gradient-full.txt")
     }
 
+    /// In a Swift Testing test the short text is the issue (the full text goes beside it as an
+    /// attachment, which a test cannot read back).
+    @Test func aLongFailureRecordsTheShortTextAsTheIssue() {
+        let point = (0..<40).map { Double($0) / 8 + 0.125 }
+        let doubled = { (x: [Double]) in WeightedSquares.gradient(x).map { 2 * $0 } }
+        let short = checkGradient(of: WeightedSquares(), gradient: doubled, at: .point(point)).failureText ?? "?"
+        withKnownIssue {
+            expectGradient(of: WeightedSquares(), gradient: doubled, at: .point(point))
+        } matching: { issue in
+            issue.comments.map(\.rawValue) == [short]
+        }
+    }
+
     /// got[j] = reference[j + 1]: the index-shift hint.
     @Test func anIndexShiftIsNamed() throws {
         let shifted = { (x: [Double]) in (0..<x.count).map { j in Double((min(j + 1, x.count - 1) + 1) * (min(j + 1, x.count - 1) + 1)) } }
