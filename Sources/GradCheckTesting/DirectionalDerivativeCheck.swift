@@ -28,8 +28,9 @@ struct LinearizationReference {
 ///   the k-th random direction and the k-th random seed, allowed
 ///   (dotProductUlps + m + n)·ε·(Σᵢⱼ|wᵢ|·Mᵢⱼ·|uⱼ| + Σ|terms of both inner products|): the rounding of two
 ///   correct products and two inner products. It needs no reference at all, so it is far tighter than
-///   a comparison with differences: JAX's `check_grads(modes=['fwd','rev'])` and PyTorch's
-///   `gradcheck` with `check_forward_ad` test the same identity.
+///   a comparison with differences. JAX's `check_grads(modes=['fwd', 'rev'])` tests the same identity
+///   (its `check_vjp` compares inner products with the JVP); PyTorch's `gradcheck(check_forward_ad=True)`
+///   compares forward-mode and backward-mode Jacobians with differences.
 /// An entry whose reference is too uncertain is undecided (as in ``EntryComparison``); a JVP or VJP that
 /// throws or returns the wrong number of values fails the point with a message naming the direction.
 struct DirectionalDerivativeCheck {
@@ -183,12 +184,14 @@ struct DirectionalDerivativeCheck {
         let allowed = (dotProductUlps + Double(m + n)) * Self.epsilon * Double(scale)
         let gap = (reverse - forward).magnitude
         let valid = forward.isFinite && reverse.isFinite
+        // Without a finite size of the terms (a reference entry that is not finite) there is no bound:
+        // undecided, as for the entries themselves.
+        let outcome: CheckOutcome = !scale.isFinite ? .undecided : valid && Double(gap) <= allowed ? .passed : .failed
         return EntryCheck(
             row: row, column: 0, name: "⟨jvp(\(u.label)), \(w.label)⟩ = ⟨\(u.label), vjp(\(w.label))⟩",
             value: Double(reverse), reference: Double(forward), absoluteError: valid ? Double(gap) : .nan,
             relativeError: valid ? (scale > 0 ? Double(gap / scale) : Double(gap)) : .nan,
-            allowed: allowed, referenceEstimate: allowed,
-            outcome: valid && Double(gap) <= allowed ? .passed : .failed)
+            allowed: allowed, referenceEstimate: allowed, outcome: outcome)
     }
 
     /// `jvp(u1)[0]`; for a unit tangent eⱼ the entry is Jᵢⱼ: `jvp(e1)[0] = ∂f[0]/∂x[1]`.

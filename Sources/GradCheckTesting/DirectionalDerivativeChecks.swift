@@ -149,6 +149,22 @@ public func expectDerivatives(
     return report
 }
 
+/// Expects a generic scalar function's JVP and VJP to match exact AD and each other.
+@discardableResult
+public func expectDerivatives(
+    of function: some GenericScalarFunction,
+    jvp: (([Double], [Double]) throws -> Double)? = nil, vjp: (([Double], Double) throws -> [Double])? = nil,
+    at points: SamplePoints, directions: CheckDirections = .random(), layout: ParameterLayout? = nil,
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0, dotProductUlps: Double = 1000,
+    fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+) -> GradientCheckReport {
+    let report = checkDerivatives(
+        of: function, jvp: jvp, vjp: vjp, at: points, directions: directions, layout: layout, rtol: rtol, atol: atol,
+        dotProductUlps: dotProductUlps)
+    IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
+    return report
+}
+
 // MARK: References
 
 /// "JVP/VJP", "JVP" or "VJP".

@@ -36,6 +36,11 @@ struct MixedMap: GenericVectorFunction {
     }
 }
 
+/// x₀²·sin x₁, written generically.
+struct SquareTimesSine: GenericScalarFunction {
+    func callAsFunction<S: DifferentiableScalar>(_ x: [S]) throws -> S { x[0] * x[0] * S.sin(x[1]) }
+}
+
 @Suite("JVPs and pullbacks")
 struct DirectionalDerivativeCheckTests {
     static let points = SamplePoints.points([[0.5, -1, 2], [1.5, 0.3, -0.7]], plus: 3, in: [-2...2, -2...2, -2...2], seed: 5)
@@ -90,6 +95,7 @@ struct DirectionalDerivativeCheckTests {
         let vjp = { (x: [Double], w: Double) in gradient(x).map { w * $0 } }
         let box: [ClosedRange<Double>] = [-2...2, -2...2]
         #expect(expectDerivatives(of: f, jvp: jvp, vjp: vjp, at: .random(4, in: box, seed: 2)).passed)
+        #expect(expectDerivatives(of: SquareTimesSine(), jvp: jvp, vjp: vjp, at: .random(4, in: box, seed: 2)).passed)
         let flipped = checkDerivatives(of: f, vjp: { x, w in vjp(x, -w) }, at: [1.5, 0.3])
         #expect(flipped.outcome == .failed)
         #expect(flipped.failureText?.contains("hint: every wrong entry is ≈ −1× the reference: a sign?") == true)
