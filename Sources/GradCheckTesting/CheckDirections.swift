@@ -39,6 +39,26 @@ public struct CheckDirections: Sendable, Hashable {
         CheckDirections(randomCount: count, seed: seed, includesUnitBasis: true)
     }
 
+    /// The tangents u1, u2, … (then e0, e1, … when the basis is included) a JVP is checked along, for
+    /// a function of `dimension` inputs: the vectors a failure's `jvp(u1)` means.
+    public func tangents(dimension: Int) -> [[Double]] {
+        directions(dimension: dimension, prefix: "u").map(\.vector)
+    }
+
+    /// The seeds w1, w2, … (then e0, e1, …) a VJP is checked with, for a function of `dimension`
+    /// outputs: the vectors a failure's `vjp(w1)` means.
+    public func cotangents(dimension: Int) -> [[Double]] {
+        directions(dimension: dimension, prefix: "w").map(\.vector)
+    }
+
+    /// How a failure's directions can be had again: `CheckDirections.random(3, seed: 1)` and the calls
+    /// that give them.
+    var replayHint: String {
+        guard randomCount > 0 else { return "the same call (the directions are the unit vectors ej)" }
+        let spelling = "CheckDirections(randomCount: \(randomCount), seed: \(seed), includesUnitBasis: \(includesUnitBasis))"
+        return "the same call; uk and wk are \(spelling).tangents(dimension: n)[k − 1] and .cotangents(dimension: m)[k − 1]"
+    }
+
     /// One direction: its label in entry names (`u1`, `w2`, `e3`), its vector, and for a unit vector
     /// its index.
     struct Direction {

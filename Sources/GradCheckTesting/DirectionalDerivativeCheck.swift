@@ -64,7 +64,7 @@ struct DirectionalDerivativeCheck {
         }
         return GradientCheckReport(
             subject: subject, reference: referenceDescription, tolerance: tolerance, estimateFactor: estimateFactor,
-            points: checks, outcome: .passed, layout: layout
+            points: checks, outcome: .passed, replayHint: directions.replayHint, layout: layout
         ).withCombinedOutcome()
     }
 

@@ -101,6 +101,22 @@ struct DirectionalDerivativeCheckTests {
         #expect(flipped.failureText?.contains("hint: every wrong entry is ≈ −1× the reference: a sign?") == true)
     }
 
+    /// The vectors behind the names `u1`, `w1`, … are public, so a failure can be replayed by hand.
+    @Test func theCheckedDirectionsCanBeHadAgain() {
+        final class Log: @unchecked Sendable { var tangents: [[Double]] = [], cotangents: [[Double]] = [] }
+        let log = Log()
+        let directions = CheckDirections.random(2, seed: 9)
+        let report = checkDerivatives(
+            of: Mixed.value, jvp: { x, u in log.tangents.append(u); return Mixed.jvp(x, u) },
+            vjp: { x, w in log.cotangents.append(w); return Mixed.vjp(x, w) }, at: [0.5, -1, 2], directions: directions)
+        #expect(report.passed)
+        #expect(log.tangents == directions.tangents(dimension: 3))
+        #expect(log.cotangents == directions.cotangents(dimension: 2))
+        #expect(log.tangents.allSatisfy { abs($0.reduce(0) { $0 + $1 * $1 } - 1) < 1e-15 })
+        #expect(report.replayHint == "the same call; uk and wk are CheckDirections(randomCount: 2, seed: 9, "
+            + "includesUnitBasis: false).tangents(dimension: n)[k − 1] and .cotangents(dimension: m)[k − 1]")
+    }
+
     @Test func aProductOfTheWrongLengthFailsSayingWhich() {
         let report = checkDerivatives(of: Mixed.value, jvp: { x, u in [Mixed.jvp(x, u)[0]] }, at: [0.5, -1, 2])
         #expect(report.outcome == .failed)
