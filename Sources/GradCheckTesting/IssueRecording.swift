@@ -30,8 +30,9 @@ enum IssueRecording {
     static let attachmentName = "gradient-check.txt"
 
     static func record(_ report: GradientCheckReport, at site: CallSite) {
-        guard let text = report.failureText, let full = report.fullFailureText else { return }
+        guard let text = report.failureText else { return }
         let abridged = FailureText.isAbridged(report)
+        let full = abridged ? FailureText.renderInFull(report) : text
         if Test.current != nil {
             Issue.record(Comment(rawValue: text), sourceLocation: site.sourceLocation)
             #if compiler(>=6.2)
