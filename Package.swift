@@ -75,7 +75,9 @@ let package = Package(
         .testTarget(
             name: "GradCheckReportsTests", dependencies: ["GradCheckReports", "GradCheck"], exclude: ["Golden"],
             swiftSettings: strictSettings),
-        .testTarget(name: "GradCheckTestingTests", dependencies: ["GradCheckTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GradCheckTestingTests", dependencies: ["GradCheckTesting"], exclude: ["Golden"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "GradCheckBenchTests", dependencies: ["GradCheckBench", "GradCheckCLI"], swiftSettings: strictSettings),
     ],

@@ -22,9 +22,13 @@ fi
 echo "== swift test"
 swift test
 
-# The example package that uses GradCheckTesting by path, as a project of its own would.
-echo "== swift test --package-path Examples/LossCheck"
-swift test --package-path Examples/LossCheck
+# The example packages that use GradCheckTesting by path, as projects of their own would: a logistic
+# loss, and an MLP with hand-written backpropagation checked through a parameter layout (its failure text
+# for an off-by-one is pinned by one of its tests).
+for example in LossCheck MLPCheck; do
+    echo "== swift test --package-path Examples/$example"
+    swift test --package-path "Examples/$example"
+done
 
 # GradCheckTesting and swift-numerics imported together: no ambiguous name (skipped, with a notice, when
 # swift-numerics cannot be fetched).

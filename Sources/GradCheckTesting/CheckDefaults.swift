@@ -40,9 +40,25 @@ public enum CheckDefaults {
     /// derivative is 0 and the differences give rounding noise.
     public static let valueFloorFraction = 1e-6
 
-    /// The corpus a strategy is checked against by default: the standard corpus without its negative
-    /// controls (today the compiled starter corpus; suites plug in as more `[any TestFunction]`).
-    public static var corpus: [any TestFunction] {
+    /// The corpus a strategy is checked against by default: the standard corpus, as `gradcheck run`
+    /// checks it with no path — the functions of the `.grad` suites of `Suites/` (``standardCorpus``, 81
+    /// functions, built into the library) followed by the compiled starter corpus (``starterCorpus``) —
+    /// without negative controls.
+    public static var corpus: [any TestFunction] { standardCorpus + starterCorpus }
+
+    /// The 81 functions of the `.grad` suites (`seeds`, `classic`, `ml`, `control-flow`, `kinks`,
+    /// `swell`, `jacobians`, `scale`), with their mutants, from the copy built into the library
+    /// (``StandardCorpus``), compiled once per process; negative controls left out.
+    public static var standardCorpus: [any TestFunction] { builtInSuites }
+
+    /// The compiled Swift starter corpus (13 functions) without its negative control
+    /// (`starter/nutty-as-printed`): a quick corpus for tests that run often.
+    public static var starterCorpus: [any TestFunction] {
         StarterCorpus.functions.filter { !$0.tags.contains("negative-control") }
     }
+
+    /// The built-in suites compile with no diagnostic (a test of `GradCheckSuites` holds them to it);
+    /// should that ever break, the list is empty and the checks that use it say they verified nothing.
+    private static let builtInSuites: [any TestFunction] =
+        ((try? StandardCorpus.functions()) ?? []).filter { !$0.tags.contains("negative-control") }
 }

@@ -21,6 +21,8 @@ struct EntryComparison {
     var vectorValued: Bool
     /// A lower bound for the floor φ, from outside the derivative (see ``DifferenceReferenceCheck``).
     var minimumFloor: Double = 0
+    /// Names for the entries, row by row, when they are not derivatives ∂fᵢ/∂xⱼ (a product J·u, say).
+    var entryNames: [[String]]? = nil
 
     func compare(
         at point: SamplePoint, function: String? = nil, candidate: [[Double]], reference: [[ExtendedReal]],
@@ -72,6 +74,9 @@ struct EntryComparison {
 
     /// `∂f/∂x[1]` for a scalar function, `∂f[0]/∂x[1]` for a vector one.
     func entryName(row: Int, column: Int) -> String {
+        if let entryNames, entryNames.indices.contains(row), entryNames[row].indices.contains(column) {
+            return entryNames[row][column]
+        }
         let input = inputNames.indices.contains(column) ? inputNames[column] : "x[\(column)]"
         return vectorValued ? "∂f[\(row)]/∂\(input)" : "∂f/∂\(input)"
     }

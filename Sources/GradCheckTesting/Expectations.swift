@@ -1,4 +1,5 @@
 import GradCheck
+import Testing
 
 // The one-line assertions: each runs the pure check of the same name (`check…`), records a test issue at
 // the caller's line when the report did not pass (Swift Testing's `Issue.record` inside a `@Test`,
@@ -78,14 +79,26 @@ public func expectJacobian(
     return report
 }
 
-/// Expects `strategy` to pass on the corpus (see ``checkStrategy(_:on:points:seed:rtol:atol:)``).
+/// Expects `strategy` to pass on the corpus (see ``checkStrategy(_:on:points:seed:rtol:atol:)``): by
+/// default the standard corpus, the 81 `.grad` functions and the starter corpus
+/// (``CheckDefaults/corpus``). `function` names the test in the replay hint; leave it at its default.
 @discardableResult
 public func expectStrategy(
     _ strategy: any DifferentiationStrategy, on functions: [any TestFunction] = CheckDefaults.corpus,
     points: Int = 3, seed: UInt64 = 1, rtol: Double? = nil, atol: Double? = nil,
-    fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+    fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column,
+    function: String = #function
 ) -> GradientCheckReport {
-    let report = checkStrategy(strategy, on: functions, points: points, seed: seed, rtol: rtol, atol: atol)
+    var report = checkStrategy(strategy, on: functions, points: points, seed: seed, rtol: rtol, atol: atol)
+    if Test.current == nil, report.replayHint != nil {
+        // An XCTest test: the calling function is the test.
+        let culprit = report.points.first { $0.outcome == .failed }.flatMap(\.function)?
+            .replacingOccurrences(of: " (mutant)", with: "")
+        report.replayHint = StrategyReplay(
+            strategyID: strategy.id, functionCount: functions.count, points: points, seed: seed, culprit: culprit,
+            testName: function
+        ).hint
+    }
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }

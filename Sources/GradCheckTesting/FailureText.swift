@@ -2,10 +2,11 @@ import GradCheckCore
 import GradCheckEngine
 
 /// The text of a check that did not pass: the headline, the reference and the tolerance, the worst
-/// entry, a table of every bad entry (worst first: point, entry, value, reference, absolute and relative
-/// error, the allowed error, the reference's error estimate), then points that failed without a
-/// comparison (a throw, a wrong shape) and points the reference could not decide, and finally every point
-/// that did not pass, in full and with its origin (explicit, or random draw k of n and the seed).
+/// entry, hints where a pattern holds across every wrong entry (``FailureHints``), a table of the wrong
+/// entries in index order (point, entry, value, reference, their ratio, absolute and relative error, the
+/// allowed error, the reference's error estimate), then points that failed without a comparison (a
+/// throw, a wrong shape) and points the reference could not decide, and finally every point that did not
+/// pass, with its origin (explicit, or random draw k of n and the seed).
 ///
 /// ```
 /// gradient check failed at 2 of 3 points: 2 of 6 entries wrong
@@ -13,31 +14,61 @@ import GradCheckEngine
 /// tolerance: |got − reference| ≤ atol + rtol·max(|reference|, φ), rtol 2.22045e-11, atol 0, φ = 0.001·max|reference|
 /// worst: ∂f/∂x[0] at point 3: got 0.5, reference -1, abs error 1.5, rel error 1.5
 ///
-/// point  entry     got  reference  abs error  rel error      allowed  ref. estimate
-/// -----  --------  ---  ---------  ---------  ---------  -----------  -------------
-///     3  ∂f/∂x[0]  0.5         -1        1.5        1.5  2.22045e-11          exact
-///     2  ∂f/∂x[0]    4          6          2   0.333333  1.33227e-10          exact
+/// point  entry     got  reference  got/ref  abs error  rel error      allowed  ref. estimate
+/// -----  --------  ---  ---------  -------  ---------  ---------  -----------  -------------
+///     2  ∂f/∂x[0]    4          6 0.666667          2   0.333333  1.33227e-10          exact
+///     3  ∂f/∂x[0]  0.5         -1     -0.5        1.5        1.5  2.22045e-11          exact
 ///
 /// point 2: [3.0, -1.0] (explicit)
 /// point 3: [-0.5, 0.0] (explicit)
 /// ```
 ///
-/// Numbers have 6 significant digits; point coordinates are printed in full (Swift's shortest exact
-/// form), so pasting them back into `at:` replays the point bit for bit.
+/// Numbers have 6 significant digits. The table shows at most ``entryLimit`` rows and then counts the
+/// rest; a point of more than ``coordinateLimit`` coordinates is shown by its first and last ones and
+/// its length. ``renderInFull(_:)`` leaves nothing out — the `expect…` functions attach it to the test's
+/// record when the short text did leave something out — and prints every coordinate in Swift's shortest
+/// exact form, so pasting a point back into `at:` replays it bit for bit.
 public enum FailureText {
-    /// The text of `report` (also for a report that passed, whose text is then just its header).
+    /// The most wrong entries the short text lists (20); the rest are counted.
+    public static let entryLimit = 20
+    /// The most coordinates the short text prints of a point (8); a longer point is summarised.
+    public static let coordinateLimit = 8
+
+    /// The short text of `report` (also for a report that passed, whose text is then just its header).
     public static func render(_ report: GradientCheckReport) -> String {
+        render(report, entryLimit: entryLimit, coordinateLimit: coordinateLimit)
+    }
+
+    /// The text of `report` with every wrong entry and every point in full.
+    public static func renderInFull(_ report: GradientCheckReport) -> String {
+        render(report, entryLimit: .max, coordinateLimit: .max)
+    }
+
+    /// Whether the short text leaves something out that ``renderInFull(_:)`` shows.
+    public static func isAbridged(_ report: GradientCheckReport) -> Bool {
+        report.badEntries.count > entryLimit
+            || report.points.contains { $0.outcome != .passed && $0.point.coordinates.count > coordinateLimit }
+    }
+
+    static func render(_ report: GradientCheckReport, entryLimit: Int, coordinateLimit: Int) -> String {
         var lines = [headline(report), "reference: \(report.reference)", toleranceLine(report)]
         if report.points.isEmpty {
             lines += ["", "no points: give at least one point, or a number of random points and a box"]
         }
-        let bad = report.badEntries
-        if let (point, entry) = bad.first {
+        let bad = report.badEntriesInIndexOrder
+        if let (point, entry) = report.badEntries.first {
             lines.append(
                 "worst: \(entry.name) at \(label(point)): got \(NumberText.short(entry.value)), reference \(NumberText.short(entry.reference)), "
                     + "abs error \(NumberText.short(entry.absoluteError)), rel error \(NumberText.short(entry.relativeError))")
+            lines += FailureHints.hints(for: report).map { "hint: \($0)" }
             lines.append("")
-            lines += table(bad)
+            lines += table(Array(bad.prefix(entryLimit)))
+            if bad.count > entryLimit {
+                let rest = bad.count - entryLimit
+                lines.append(
+                    "… and \(rest) more wrong \(plural(rest, "entry", "entries")) (\(bad.count) in all): "
+                        + "the full table is attached to the test's record (and in the report's fullFailureText)")
+            }
         }
         let errors = report.points.filter { $0.outcome == .failed && $0.message != nil }
         if !errors.isEmpty {
@@ -52,7 +83,11 @@ public enum FailureText {
         }
         let shown = report.points.filter { $0.outcome != .passed }
         lines.append("")
-        lines += shown.map { "\(label($0)): \(coordinates($0.point.coordinates)) (\(origin($0.point.origin)))" }
+        lines += shown.map { point in
+            let x = point.point.coordinates
+            let length = x.count > coordinateLimit && x.count > 5 ? "\(x.count) coordinates, " : ""
+            return "\(label(point)): \(coordinates(x, limit: coordinateLimit)) (\(length)\(origin(point.point.origin)))"
+        }
         if let hint = report.replayHint { lines.append("replay: \(hint)") }
         return lines.joined(separator: "\n")
     }
@@ -85,11 +120,11 @@ public enum FailureText {
     }
 
     static func table(_ bad: [(point: PointCheck, entry: EntryCheck)]) -> [String] {
-        let header = ["point", "entry", "got", "reference", "abs error", "rel error", "allowed", "ref. estimate"]
+        let header = ["point", "entry", "got", "reference", "got/ref", "abs error", "rel error", "allowed", "ref. estimate"]
         let rows = bad.map { point, entry in
             [
                 point.function.map { "\($0) #\(point.point.index)" } ?? "\(point.point.index)",
-                entry.name, NumberText.short(entry.value), NumberText.short(entry.reference), NumberText.short(entry.absoluteError),
+                entry.name, NumberText.short(entry.value), NumberText.short(entry.reference), ratio(entry), NumberText.short(entry.absoluteError),
                 NumberText.short(entry.relativeError), NumberText.short(entry.allowed), entry.referenceEstimate.map { NumberText.short($0) } ?? "exact",
             ]
         }
@@ -109,9 +144,18 @@ public enum FailureText {
         (point.function.map { "\($0) " } ?? "") + "point \(point.point.index)"
     }
 
-    /// `[1.0, -0.25]`: every coordinate in Swift's shortest exact form.
-    static func coordinates(_ x: [Double]) -> String {
-        "[" + x.map { "\($0)" }.joined(separator: ", ") + "]"
+    /// got/reference, or "—" where the reference is 0 or a value is not finite.
+    static func ratio(_ entry: EntryCheck) -> String {
+        let ratio = entry.value / entry.reference
+        return entry.reference != 0 && ratio.isFinite ? NumberText.short(ratio) : "—"
+    }
+
+    /// `[1.0, -0.25]`: every coordinate in Swift's shortest exact form; beyond `limit` coordinates the
+    /// first three and the last two: `[1.0, 2.0, 3.0, …, 57.0, 58.0]` (the caller gives the count).
+    static func coordinates(_ x: [Double], limit: Int = .max) -> String {
+        guard x.count > limit, x.count > 5 else { return "[" + x.map { "\($0)" }.joined(separator: ", ") + "]" }
+        let head = x.prefix(3).map { "\($0)" }, tail = x.suffix(2).map { "\($0)" }
+        return "[" + (head + ["…"] + tail).joined(separator: ", ") + "]"
     }
 
     static func origin(_ origin: PointOrigin) -> String {

@@ -22,10 +22,12 @@ public struct GradientCheckReport: Sendable, CustomStringConvertible {
     public var outcome: CheckOutcome
     /// How to run the same check again, when the points are not enough (strategy checks).
     public var replayHint: String?
+    /// The blocks the inputs were named by (``ParameterLayout``), when the check was given one.
+    public var layout: ParameterLayout?
 
     public init(
         subject: String, reference: String, tolerance: Tolerance, estimateFactor: Double, points: [PointCheck],
-        outcome: CheckOutcome, replayHint: String? = nil
+        outcome: CheckOutcome, replayHint: String? = nil, layout: ParameterLayout? = nil
     ) {
         self.subject = subject
         self.reference = reference
@@ -34,6 +36,7 @@ public struct GradientCheckReport: Sendable, CustomStringConvertible {
         self.points = points
         self.outcome = outcome
         self.replayHint = replayHint
+        self.layout = layout
     }
 
     /// Whether the check passed: every point verified (strategy checks: nothing failed and something
@@ -50,8 +53,23 @@ public struct GradientCheckReport: Sendable, CustomStringConvertible {
         }.map(\.element)
     }
 
-    /// The failure text (see ``FailureText``); nil when the check passed.
+    /// The wrong entries in index order: by point, then output row, then input column.
+    public var badEntriesInIndexOrder: [(point: PointCheck, entry: EntryCheck)] {
+        points.flatMap { point in
+            point.entries.filter { $0.outcome == .failed }
+                .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+                .map { (point: point, entry: $0) }
+        }
+    }
+
+    /// The failure text (see ``FailureText``), capped at ``FailureText/entryLimit`` table rows with long
+    /// points summarised; nil when the check passed.
     public var failureText: String? { passed ? nil : FailureText.render(self) }
+
+    /// The failure text with every wrong entry and every coordinate (``FailureText/renderInFull(_:)``),
+    /// attached to the test's record when ``failureText`` had to leave something out; nil when the check
+    /// passed.
+    public var fullFailureText: String? { passed ? nil : FailureText.renderInFull(self) }
 
     /// One line when the check passed, else the failure text.
     public var description: String {

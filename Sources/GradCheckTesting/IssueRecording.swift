@@ -18,16 +18,40 @@ struct CallSite: Sendable {
 /// Records a report that did not pass as a failure of the running test, in the framework that runs it.
 ///
 /// - In a Swift Testing test (`Test.current` is set, on the test's task and its child tasks):
-///   `Issue.record(_:sourceLocation:)`, at the caller's line and column.
-/// - Otherwise (an XCTest test): `XCTFail(_:file:line:)`, at the caller's file and line.
+///   `Issue.record(_:sourceLocation:)` with the short failure text, at the caller's line and column;
+///   when that text left entries or coordinates out (``FailureText/isAbridged(_:)``), the full text is
+///   recorded beside it as an `Attachment` named `gradient-check.txt`.
+/// - Otherwise (an XCTest test): `XCTFail(_:file:line:)`, at the caller's file and line. Apple's XCTest
+///   gets the short text and the full one as an `XCTAttachment`; swift-corelibs-xctest (Linux, Windows)
+///   has no attachments, so it gets the full text.
 /// A report that passed records nothing.
 enum IssueRecording {
+    /// The name of the attached full text.
+    static let attachmentName = "gradient-check.txt"
+
     static func record(_ report: GradientCheckReport, at site: CallSite) {
         guard let text = report.failureText else { return }
+        let abridged = FailureText.isAbridged(report)
+        let full = abridged ? FailureText.renderInFull(report) : text
         if Test.current != nil {
             Issue.record(Comment(rawValue: text), sourceLocation: site.sourceLocation)
+            #if compiler(>=6.2)
+            if abridged { Attachment.record(full, named: attachmentName, sourceLocation: site.sourceLocation) }
+            #endif
         } else {
+            #if canImport(Darwin)
             XCTFail(text, file: site.filePath, line: site.line)
+            if abridged {
+                XCTContext.runActivity(named: "gradient check") { activity in
+                    let attachment = XCTAttachment(string: full)
+                    attachment.name = attachmentName
+                    attachment.lifetime = .keepAlways
+                    activity.add(attachment)
+                }
+            }
+            #else
+            XCTFail(abridged ? full : text, file: site.filePath, line: site.line)
+            #endif
         }
     }
 }

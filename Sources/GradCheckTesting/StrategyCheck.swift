@@ -1,5 +1,6 @@
 import Foundation
 import GradCheck
+import Testing
 
 // An AD author's check: a strategy against the whole corpus (or a chosen suite), by the runner, with the
 // exact extended-precision reference.
@@ -15,8 +16,9 @@ import GradCheck
 ///
 /// - Parameters:
 ///   - strategy: the strategy under test (it need not be registered).
-///   - functions: the corpus; by default ``CheckDefaults/corpus``. Pass any `[any TestFunction]`, e.g. a
-///     suite of your own.
+///   - functions: the corpus; by default ``CheckDefaults/corpus``, the standard corpus (the 81 `.grad`
+///     functions and the starter corpus, without negative controls). ``CheckDefaults/starterCorpus`` is
+///     the quick one; pass any `[any TestFunction]`, e.g. a suite of your own.
 ///   - points: seeded random points per function, checked after all of the function's explicit points.
 ///   - seed: the seed of the random sample points.
 ///   - rtol: overrides the strategy family's relative tolerance (and per-function overrides).
@@ -47,13 +49,52 @@ public func checkStrategy(
         else if checks.contains(where: { $0.outcome == .passed }) { .passed }
         else { .undecided }
     let culprit = checks.first { $0.outcome == .failed }.flatMap(\.function)?
-        .replacingOccurrences(of: " (mutant)", with: "") ?? "ID"
-    let corpus = "\(functions.count) \(functions.count == 1 ? "function" : "functions")"
+        .replacingOccurrences(of: " (mutant)", with: "")
     return GradientCheckReport(
         subject: "strategy '\(strategy.id)'", reference: run.metadata.reference, tolerance: tolerance, estimateFactor: 0,
         points: checks, outcome: outcome,
-        replayHint: "the same call (\(corpus), points: \(points), seed: \(seed)); for a registered strategy, "
-            + "gradcheck run --strategy \(strategy.id) --function '\(culprit)' --seed \(seed) --points \(points)")
+        replayHint: StrategyReplay(
+            strategyID: strategy.id, functionCount: functions.count, points: points, seed: seed, culprit: culprit,
+            testName: Test.current?.name
+        ).hint)
+}
+
+/// How to run a strategy check again.
+///
+/// The same call with the same `points:` and `seed:` checks the same points, so the replay is the test
+/// itself: `swift test --filter NAME` with the running test's name (Swift Testing's `Test.current`, or
+/// the calling function for `expectStrategy` in XCTest). A strategy the command line knows (one of
+/// ``StandardStrategies``) can also be replayed on the failing function alone with `gradcheck run`;
+/// a plugin cannot, since `gradcheck` has no way to load it, so for a plugin the hint says how to narrow
+/// the call to that function instead.
+struct StrategyReplay {
+    var strategyID: String
+    var functionCount: Int
+    var points: Int
+    var seed: UInt64
+    /// The first failing function's id, if one failed.
+    var culprit: String?
+    /// The test's name as written (`myStrategyIsRight()`), if known.
+    var testName: String?
+
+    var hint: String {
+        let corpus = "\(functionCount) \(functionCount == 1 ? "function" : "functions")"
+        let test = testName.map { "swift test --filter '\(Self.filter(for: $0))'" } ?? "this test again"
+        var hint = "\(test) (the same call checks the same points: \(corpus), points: \(points), seed: \(seed))"
+        guard let culprit else { return hint }
+        if StandardStrategies.all.contains(where: { $0.id == strategyID }) {
+            hint += "; or gradcheck run --strategy \(strategyID) --function '\(culprit)' --seed \(seed) --points \(points)"
+        } else {
+            hint += "; only the first failing function: on: functions.filter { $0.id.description == \"\(culprit)\" }"
+        }
+        return hint
+    }
+
+    /// `myStrategyIsRight()` → `myStrategyIsRight`: a name `swift test --filter` matches (it takes a
+    /// regular expression, in which the parentheses would be a group).
+    static func filter(for testName: String) -> String {
+        String(testName.prefix { $0 != "(" })
+    }
 }
 
 /// One runner cell as point checks of a strategy report.

@@ -32,11 +32,22 @@ struct RefusingPlugin: DifferentiationStrategy {
 @Suite("Strategies against the corpus")
 struct StrategyCheckTests {
     @Test(arguments: StandardStrategies.all.map(\.id))
-    func everyStandardStrategyPassesOnTheCorpus(id: String) throws {
+    func everyStandardStrategyPassesOnTheStarterCorpus(id: String) throws {
         let strategy = try #require(StandardStrategies.registry()[id])
-        let report = expectStrategy(strategy)
+        let report = expectStrategy(strategy, on: CheckDefaults.starterCorpus)
         #expect(report.passed)
         #expect(report.points.contains { $0.outcome == .passed })
+    }
+
+    /// The default corpus is the standard one: the 81 `.grad` functions, then the 13 of the starter
+    /// corpus, without negative controls — what `gradcheck run` checks with no path.
+    @Test func theDefaultCorpusIsTheStandardCorpus() {
+        #expect(CheckDefaults.standardCorpus.count == 81)
+        #expect(CheckDefaults.starterCorpus.count == 13)
+        #expect(CheckDefaults.corpus.map(\.id) == (CheckDefaults.standardCorpus + CheckDefaults.starterCorpus).map(\.id))
+        #expect(Set(CheckDefaults.standardCorpus.map(\.id.suite)) == Set(StandardCorpus.suiteNames))
+        #expect(!CheckDefaults.corpus.contains { $0.tags.contains("negative-control") })
+        #expect(expectStrategy(ForwardModeStrategy(), points: 1).passed)
     }
 
     @Test func aWrongPluginFailsAndNamesTheFunctions() {
@@ -44,7 +55,21 @@ struct StrategyCheckTests {
         #expect(report.outcome == .failed)
         let failing = Set(report.points.filter { $0.outcome == .failed }.compactMap(\.function))
         #expect(failing.contains("starter/rosenbrock[n=10]") && failing.contains("starter/polar-to-cartesian"))
-        #expect(report.failureText?.contains("replay: the same call (13 functions, points: 2, seed: 1)") == true)
+        #expect(failing.contains { $0.hasPrefix("classic/") })
+        #expect(report.failureText?.contains("replay: swift test --filter 'aWrongPluginFailsAndNamesTheFunctions' "
+            + "(the same call checks the same points: 94 functions, points: 2, seed: 1)") == true)
+    }
+
+    /// `gradcheck` cannot load a plugin, so the replay names the test and how to narrow the call; a
+    /// strategy `gradcheck` knows also gets the command.
+    @Test func theReplayNamesTheTestAndACommandOnlyForKnownStrategies() throws {
+        let plugin = try #require(checkStrategy(DoublingPlugin(), on: [CubicPolynomial()], points: 1).replayHint)
+        #expect(plugin == "swift test --filter 'theReplayNamesTheTestAndACommandOnlyForKnownStrategies' (the same call "
+            + "checks the same points: 1 function, points: 1, seed: 1); only the first failing function: "
+            + "on: functions.filter { $0.id.description == \"starter/cubic\" }")
+        #expect(!plugin.contains("gradcheck run"))
+        let known = try #require(checkStrategy(HandCodedStrategy(), on: [NuttyAsPrinted()], points: 1).replayHint)
+        #expect(known.hasSuffix("; or gradcheck run --strategy hand-coded --function 'starter/nutty-as-printed' --seed 1 --points 1"))
     }
 
     @Test func aStrategyThatVerifiesNothingDoesNotPass() {

@@ -1,3 +1,4 @@
+import GradCheck
 import GradCheckTesting
 import XCTest
 
@@ -53,5 +54,36 @@ final class XCTestRoutingTests: XCTestCase {
             XCTAssertEqual(report.badEntries.count, 1)
         }
         XCTAssertTrue(failures.isEmpty)
+    }
+
+    /// A long failure: Apple's XCTest gets the short text and the full one attached; swift-corelibs-xctest
+    /// has no attachments, so its failure message is the full text.
+    func testALongFailureKeepsEveryEntryInTheRecord() {
+        let point = (0..<30).map { Double($0) / 4 + 0.5 }
+        let doubled = { (x: [Double]) in WeightedSquares.gradient(x).map { 2 * $0 } }
+        let failures = capturing {
+            expectGradient(of: WeightedSquares(), gradient: doubled, at: .point(point))
+        }
+        let report = checkGradient(of: WeightedSquares(), gradient: doubled, at: .point(point))
+        XCTAssertTrue(FailureText.isAbridged(report))
+        XCTAssertEqual(failures.count, 1)
+        #if canImport(Darwin)
+        XCTAssertEqual(failures.first?.description.contains(report.failureText ?? "?"), true)
+        #else
+        XCTAssertEqual(failures.first?.description.contains(report.fullFailureText ?? "?"), true)
+        XCTAssertEqual(failures.first?.description.contains("∂f/∂x[29]"), true)
+        #endif
+    }
+
+    /// In XCTest the replay names the test method (`swift test --filter` matches it).
+    func testAStrategyReplayNamesTheXCTestMethod() {
+        var report: GradientCheckReport?
+        let failures = capturing {
+            report = expectStrategy(DoublingPlugin(), on: [CubicPolynomial()], points: 1)
+        }
+        XCTAssertEqual(failures.count, 1)
+        XCTAssertEqual(
+            report?.replayHint?.hasPrefix("swift test --filter 'testAStrategyReplayNamesTheXCTestMethod' (the same call"), true,
+            report?.replayHint ?? "no hint")
     }
 }
