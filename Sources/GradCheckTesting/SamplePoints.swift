@@ -3,7 +3,8 @@ import GradCheckCore
 /// The points a check looks at: explicit points, seeded random points in a box, or both.
 ///
 /// An array literal of numbers is one point: `at: [1.5, -0.5]`. For a variable use ``point(_:)``; for
-/// several, ``points(_:)``, ``random(_:in:seed:)``, or ``points(_:plus:in:seed:)``. The same seed gives the
+/// several, ``points(_:)``, ``random(_:in:seed:)`` (one interval per input), ``random(_:in:dimension:seed:)``
+/// (one interval for all), or ``points(_:plus:in:seed:)``. The same seed gives the
 /// same random points on every platform and every run, and a failure prints each point in full, so any
 /// failure can be replayed exactly.
 public struct SamplePoints: Sendable, Hashable, ExpressibleByArrayLiteral {
@@ -38,6 +39,15 @@ public struct SamplePoints: Sendable, Hashable, ExpressibleByArrayLiteral {
     /// with `seed`.
     public static func random(_ count: Int, in box: [ClosedRange<Double>], seed: UInt64 = 1) -> SamplePoints {
         SamplePoints(randomCount: count, box: box, seed: seed)
+    }
+
+    /// `count` uniform random points of the cube `range`ⁿ: every one of the `dimension` inputs drawn from
+    /// the same interval, seeded with `seed` (the same points as ``random(_:in:seed:)`` with `range`
+    /// repeated `dimension` times).
+    public static func random(
+        _ count: Int, in range: ClosedRange<Double>, dimension: Int, seed: UInt64 = 1
+    ) -> SamplePoints {
+        SamplePoints(randomCount: count, box: Array(repeating: range, count: Swift.max(0, dimension)), seed: seed)
     }
 
     /// Explicit points followed by `count` seeded random points of `box`.

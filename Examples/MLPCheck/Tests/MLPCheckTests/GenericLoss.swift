@@ -3,7 +3,7 @@ import MLPCheck
 
 /// The same loss as ``TinyMLP/loss(_:)``, written once over any ``DifferentiableScalar`` so that the
 /// check can use exact extended-precision AD as its reference (the generic shape): a pinned failure text
-/// then has exact numbers in it. ``genericCopyMatchesTheShippedLoss`` keeps it equal to the shipped code.
+/// then has exact numbers in it. ``genericCopyMatchesTheShippedLoss`` keeps it equal to the shipped code (`expectGenericCopy`).
 struct GenericMLPLoss: GenericScalarFunction {
     let samples: [(x: [Double], t: [Double])]
 
