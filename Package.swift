@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "GradCheckReports",
-            dependencies: ["GradCheckCore", "GradCheckEngine", "GradCheckNumeric", "GradCheckReverse", "GradCheckSymbolic"],
+            dependencies: ["GradCheckCore", "GradCheckEngine"],
             swiftSettings: strictSettings),
         .target(name: "GradCheckAllocationCounter"),
         .target(

@@ -13,11 +13,4 @@ struct CellDescriptionTests {
         #expect(CellDescription.ratio(-1e300) == NumberText.short(-1e300))
         #expect(CellDescription.ratio(.infinity) == "-" && CellDescription.ratio(nil) == "-")
     }
-
-    /// Node counts are exact below 10¹⁵ in magnitude and in exponent form beyond, negative ones included.
-    @Test func nodeCountsOfAnySizeAreWritten() {
-        #expect(SwellReport.count(1234) == "1234")
-        #expect(SwellReport.count(-1e300) == NumberText.short(-1e300))
-        #expect(SwellReport.count(.nan) == "-")
-    }
 }

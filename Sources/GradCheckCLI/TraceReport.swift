@@ -1,6 +1,7 @@
 import Foundation
 import GradCheckCore
 import GradCheckEngine
+import GradCheckReports
 import GradCheckReverse
 
 /// Renders a ``ComputationTrace`` as the first article prints it: text, Markdown tables, or a Graphviz graph.

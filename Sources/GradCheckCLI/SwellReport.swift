@@ -1,5 +1,6 @@
 import GradCheckCore
 import GradCheckEngine
+import GradCheckReports
 import GradCheckSymbolic
 
 /// The expression-swell study as a table: for each family and depth, the size of f and of its

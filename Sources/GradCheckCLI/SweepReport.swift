@@ -1,5 +1,6 @@
 import GradCheckCore
 import GradCheckEngine
+import GradCheckReports
 import GradCheckNumeric
 
 /// The text of `gradcheck sweep`: error against h for each method, then per method the measured order,
