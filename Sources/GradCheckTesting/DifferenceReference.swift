@@ -22,8 +22,10 @@ import GradCheckNumeric
 ///   the smallest estimate; every step is made exactly representable in the working precision;
 /// - **one-sided limits** (``DifferenceReference/oneSidedLimits``) are extrapolated from the right and
 ///   from the left when the central tableau leaves doubt: its second differences do not shrink with the
-///   step ((f₊ − 2f₀ + f₋)/h stays put: a kink, which central quotients of |x| or ReLU hide exactly), or an
-///   estimate stays above its noise. Limits that each agree across two starts and differ from each other
+///   step ((f₊ − 2f₀ + f₋)/h stays put: a kink, which central quotients of |x| or ReLU hide exactly), or the
+///   first (largest) start that gives a tableau leaves an estimate above both ``goodEnough`` and twice its
+///   noise or uses every level of the tableau without converging (the smaller starts that follow can be
+///   limited by noise before they are accurate). Limits that each agree across two starts and differ from each other
 ///   make the column not differentiable here (a kink: the check is undecided there); limits that agree
 ///   replace a central value that disagrees with them or has a larger estimate (a jump in the second
 ///   derivative, as in Huber's loss at δ, leaves an O(h) term the central tableau does not remove);
@@ -126,27 +128,31 @@ struct DifferenceReference {
         // kink test.
         var secondDifferences: [(step: Double, values: [Double])] = []
         var firstTableau = true
+        var settledAtOnce = false
         let unit = Swift.max(1, mover.x[mover.input].magnitude)
         // Largest first: once a column is noise-limited, smaller steps only add noise.
         let starts = Array(Set(ownScaleFractions.map { $0 * scale } + unitScaleFractions.map { $0 * unit })).sorted(by: >)
         for h0 in starts {
             var samples: [(step: Double, values: [Double])] = []
-            keep(extrapolation.extrapolate(from: h0, errorExponentStep: 2) { h in
+            let tableau = extrapolation.extrapolate(from: h0, errorExponentStep: 2) { h -> DifferenceSample<Double>? in
                 guard let ahead = mover.values(movedBy: h), let behind = mover.values(movedBy: -h) else { return nil }
                 let width = ahead.step - behind.step
                 samples.append((h, (0..<m).map { (ahead.values[$0] - 2 * f0[$0] + behind.values[$0]) / h }))
                 return DifferenceSample(
                     values: (0..<m).map { (ahead.values[$0] - behind.values[$0]) / width },
                     noise: sigma.map { 3 * 2.0.squareRoot() * $0 / width })
-            })
+            }
+            keep(tableau)
             if firstTableau && samples.count >= 2 {
                 secondDifferences = samples
                 firstTableau = false
+                // A tableau that used every level neither converged nor reached its noise: an O(h) term.
+                settledAtOnce = settled() && (tableau?.quotients ?? 0) < extrapolation.levels
             }
             if settled() { break }
         }
         let smooth = Self.secondDifferencesShrink(secondDifferences, sigma: sigma)
-        guard !smooth || !settled() || best.contains(where: { !$0.isFinite }) else {
+        guard !smooth || !settledAtOnce || best.contains(where: { !$0.isFinite }) else {
             return Column(values: best, errors: bestError, noise: sigma)
         }
         // Doubt: a kink, a jump in the second derivative, the edge of a domain, or a rough function.

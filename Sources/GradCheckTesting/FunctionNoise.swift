@@ -15,10 +15,16 @@
 /// differences are zero: the function is quantized at this scale). The steps tried are h = s·10⁻⁶, then
 /// s·10⁻⁴, s·10⁻⁸, s·10⁻², s·10⁻¹⁰ for the input's scale s.
 ///
+/// Noise does not shrink with h, while the trace of a kink or of a jump in a higher derivative does (as
+/// h^p), and can pass for noise in a table at a larger h. So the estimate is never more than 4× the
+/// largest σₖ (k ≥ 2) of any table taken whose values all differ and whose σₖ are all positive (a table
+/// with repeated values, or values in exact arithmetic progression, is quantized at that step and may
+/// hide the noise): real noise shows in every such table.
+///
 /// Assumptions: the noise is stationary near x and roughly independent between the points (true of
 /// rounding); the function is smooth at the scale h apart from it. Where no table is accepted (a kink at x,
-/// a jump) the estimate is σ₃ of the first table, a rough size that is only used to bound the noise of
-/// difference quotients. Cost: 6 evaluations per table, usually one table per input.
+/// a jump) the estimate is σ₃ of the first table (within the bound above), a rough size that is only used
+/// to bound the noise of difference quotients. Cost: 6 evaluations per table, usually one table per input.
 struct FunctionNoise {
     /// k = −halfWidth…halfWidth.
     static let halfWidth = 3
@@ -39,6 +45,7 @@ struct FunctionNoise {
         let m = center.count
         var sigma = [Double?](repeating: nil, count: m)
         var fallback: [Double]?
+        var bound = [Double](repeating: .infinity, count: m)
         for relative in relativeSteps {
             let h = relative * scale
             guard h > 0, h.isFinite else { continue }
@@ -49,14 +56,20 @@ struct FunctionNoise {
                 columns.append(values)
             }
             guard !columns.isEmpty else { continue }
-            for i in 0..<m where sigma[i] == nil {
+            for i in 0..<m {
                 let series = columns.map { $0[i] }
-                if case .noise(let level) = judge(series) { sigma[i] = level }
+                let verdict = judge(series)
+                let levels = differenceLevels(series).dropFirst()
+                let unquantized = zip(series.dropFirst(), series).allSatisfy { $0 != $1 } && levels.allSatisfy { $0 > 0 }
+                if unquantized, let high = levels.max() {
+                    bound[i] = Swift.min(bound[i], 4 * high)
+                }
+                if sigma[i] == nil, case .noise(let level) = verdict { sigma[i] = level }
             }
             if fallback == nil { fallback = (0..<m).map { i in differenceLevels(columns.map { $0[i] })[2] } }
             if sigma.allSatisfy({ $0 != nil }) { break }
         }
-        return (0..<m).map { sigma[$0] ?? fallback?[$0] ?? .infinity }
+        return (0..<m).map { Swift.min(sigma[$0] ?? fallback?[$0] ?? .infinity, bound[$0]) }
     }
 
     /// The verdict on one table of values at equally spaced points.
