@@ -48,12 +48,14 @@ public enum CheckDefaults {
         Swift.max(differenceRelativeTolerance, 1e3 * epsilon(of: type))
     }
 
-    /// The decision limit against the difference reference for a closure over `type`: max(10⁻⁶, 10³·ε)
-    /// (``decisionLimit`` for `Double`, 1.2·10⁻⁴ for `Float`): differences of a function computed in `Float`
-    /// cannot be better than its rounding, so a limit of 10⁻⁶ would leave every point undecided, while
-    /// 10³·ε still keeps the estimate's share of the allowed error (4 × the limit) within a few rtol.
+    /// The decision limit against the difference reference for a closure over `type`: max(10⁻⁶, 10⁴·ε)
+    /// (``decisionLimit`` for `Double`, 1.2·10⁻³ for `Float`). Differences of a function computed in `Float`
+    /// cannot be better than its rounding over the step (σ/h with σ ≈ ε·|f|, amplified by the
+    /// extrapolation: 10⁻⁵…10⁻³ of the entries' scale), so a limit of 10⁻⁶ would leave every point
+    /// undecided. At 10⁴·ε a pass in `Float` still certifies between 2 and 3 digits of every entry at the
+    /// scale of the largest: far finer than a sign, a factor 2 or a wrong index.
     public static func differenceDecisionLimit<F: BinaryFloatingPoint>(for type: F.Type) -> Double {
-        Swift.max(decisionLimit, 1e3 * epsilon(of: type))
+        Swift.max(decisionLimit, 1e4 * epsilon(of: type))
     }
 
     /// The tolerance against the exact reference for a derivative computed in `type`: the runner's default

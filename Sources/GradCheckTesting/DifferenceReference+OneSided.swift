@@ -14,13 +14,16 @@ extension DifferenceReference {
     var relativeAgreement: Double { Swift.max(1e-9, 100 * precision.epsilon) }
 
     /// The one-sided derivatives lim (f(x ± h·eⱼ) − f(x))/(±h) for h → 0⁺, each extrapolated (first-order
-    /// Richardson, noise bound 3·√2·σ/h per quotient) from the starts s·10⁻¹ and s·10⁻³, by output; nil
+    /// Richardson, noise bound 3·√2·σ/h per quotient) from the starts s·10⁻¹ and s·10⁻³ (s/2 and s·10⁻² in a
+    /// precision coarser than `Double`), by output; nil
     /// where no start gave two usable steps on that side. About 2·2·(4…28) evaluations.
     func oneSidedLimits(_ mover: Mover, scale: Double, sigma: [Double]) -> (right: [SideLimit?], left: [SideLimit?]) {
         let f0 = mover.center
         let m = f0.count
         func limits(_ side: Double) -> [SideLimit?] {
-            let starts = [1e-1, 1e-3].map { fraction in
+            // In a precision coarser than Double the noise over h dominates sooner: start at s/2 there.
+            let fractions = precision.epsilon > Double.ulpOfOne ? [0.5, 1e-2] : [1e-1, 1e-3]
+            let starts = fractions.map { fraction in
                 extrapolation.extrapolate(from: fraction * scale, errorExponentStep: 1) { h -> DifferenceSample<Double>? in
                     guard let moved = mover.values(movedBy: side * h) else { return nil }
                     return DifferenceSample(

@@ -16,7 +16,8 @@ import GradCheckNumeric
 ///   sequence of steps (``RichardsonExtrapolation``, Ridders' tableau, with ``RichardsonExtrapolation/tracksNoise``):
 ///   each quotient carries the noise bound 3·√2·σ/(h₊ + h₋) (three standard deviations of the quotient's
 ///   noise), amplified through the tableau, and every entry's error estimate is at least its noise;
-///   starts h₀ = s·10⁻¹, s·10⁻², s·10⁻³ and u·10⁻¹ … u·10⁻⁵ with u = max(1, |xⱼ|), largest first, the
+///   starts h₀ = s·10⁻¹, s·10⁻², s·10⁻³ and u·10⁻¹ … u·10⁻⁵ with u = max(1, |xⱼ|) (and u/2 in a precision
+///   coarser than `Double`, where the noise over h dominates sooner), largest first, the
 ///   later ones tried only while some entry's estimate is above both ``goodEnough`` of the column's
 ///   largest entry and twice its noise (where smaller steps cannot help); each entry keeps the start with
 ///   the smallest estimate; every step is made exactly representable in the working precision;
@@ -131,7 +132,9 @@ struct DifferenceReference {
         var settledAtOnce = false
         let unit = Swift.max(1, mover.x[mover.input].magnitude)
         // Largest first: once a column is noise-limited, smaller steps only add noise.
-        let starts = Array(Set(ownScaleFractions.map { $0 * scale } + unitScaleFractions.map { $0 * unit })).sorted(by: >)
+        // In a precision coarser than Double, noise dominates sooner: start larger too (0.5·u).
+        let coarse = precision.epsilon > Double.ulpOfOne ? [0.5 * unit] : []
+        let starts = Array(Set(ownScaleFractions.map { $0 * scale } + unitScaleFractions.map { $0 * unit } + coarse)).sorted(by: >)
         for h0 in starts {
             var samples: [(step: Double, values: [Double])] = []
             let tableau = extrapolation.extrapolate(from: h0, errorExponentStep: 2) { h -> DifferenceSample<Double>? in
