@@ -122,12 +122,16 @@ struct TwoLayerPerceptron: GenericScalarFunction {
 /// The chained ("extended") Rosenbrock function Σᵢ₌₀ⁿ⁻² 100·(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)², and its gradient.
 enum ChainedRosenbrock {
     static func value(_ x: [Double]) -> Double {
-        var sum = 0.0
-        for i in 0..<(x.count - 1) {
-            let a = x[i + 1] - x[i] * x[i], b = 1 - x[i]
-            sum += 100 * a * a + b * b
+        // Through a buffer pointer: the same sum in the same order, without bounds checks (a debug build
+        // of the 10,000-input test evaluates it about 140,000 times).
+        x.withUnsafeBufferPointer { x in
+            var sum = 0.0
+            for i in 0..<(x.count - 1) {
+                let a = x[i + 1] - x[i] * x[i], b = 1 - x[i]
+                sum += 100 * a * a + b * b
+            }
+            return sum
         }
-        return sum
     }
 
     static func gradient(_ x: [Double]) -> [Double] {
