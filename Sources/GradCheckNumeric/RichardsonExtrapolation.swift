@@ -29,6 +29,15 @@ public struct RichardsonExtrapolation: Sendable {
     public var convergedFraction: Double = 1e-6
     /// The factor by which the diagonal may grow before the sweep stops.
     public var safety: Double = 2
+    /// Whether the quotients' ``DifferenceSample/noise`` is carried through the tableau (off by default).
+    ///
+    /// When on, each tableau entry carries the noise bound of the quotients it combines: the entry
+    /// (q^k·a − b)/(q^k − 1) gets (q^k·nₐ + n_b)/(q^k − 1), so the noise of the first column is amplified by
+    /// at most ∏ₖ (q^k + 1)/(q^k − 1) (≈ 8.6 for central quotients with c = 1.4). An entry's error is then
+    /// max(tableau estimate, its noise), the best entry is the one with the smallest such error, and the
+    /// sweep stops once a new quotient's noise alone exceeds every entry's best error: smaller steps only
+    /// add noise. Use it when the noise of the function is measured (not the rounding bound ε·|f|/h).
+    public var tracksNoise = false
 
     public init() {}
 
@@ -36,6 +45,8 @@ public struct RichardsonExtrapolation: Sendable {
     public struct Estimate<R: RealNumber> {
         public var values: [R]
         public var errors: [R]
+        /// The noise part of each error (with ``tracksNoise``; otherwise the round-off floor).
+        public var noise: [R] = []
         /// How many quotients went into it.
         public var quotients: Int
     }
@@ -94,9 +105,10 @@ public struct RichardsonExtrapolation: Sendable {
         let q = errorExponentStep == 2 ? c * c : c
         var h = h0
         var previousRow: [[R]] = []
-        var best: [R] = [], bestError: [R] = []
+        var best: [R] = [], bestError: [R] = [], bestNoise: [R] = []
         var used = 0
         var noise: [R] = []
+        var previousNoiseRow: [[R]] = []
         // Steps skipped before the first usable one (a stencil across a branch, a value that is not finite) do
         // not count against `levels`, so a start far too large still reaches the steps that work.
         // A step that is zero or not finite (a start at a subnormal x) ends the sweep, and the skips are
@@ -113,22 +125,30 @@ public struct RichardsonExtrapolation: Sendable {
             noise = sample.noise
             used += 1
             var row = [first]
+            var noiseRow = [tracksNoise ? sample.noise : first.map { _ in R(0) }]
             if used == 1 {
                 best = first
                 bestError = first.map { _ in R(Double.infinity) }
+                bestNoise = noiseRow[0]
+            } else if tracksNoise, first.indices.allSatisfy({ noiseRow[0][$0] > bestError[$0] }) {
+                break  // this quotient's noise alone exceeds every best error: smaller steps only add noise
             }
             var factor = q
             for k in 1..<(previousRow.count + 1) {
                 let next = zip(row[k - 1], previousRow[k - 1]).map { (factor * $0 - $1) / (factor - 1) }
+                let nextNoise = zip(noiseRow[k - 1], previousNoiseRow[k - 1]).map { (factor * $0 + $1) / (factor - 1) }
                 factor = factor * q
                 for e in next.indices {
-                    let estimate = Swift.max((next[e] - row[k - 1][e]).magnitude, (next[e] - previousRow[k - 1][e]).magnitude)
+                    let estimate = Swift.max(
+                        (next[e] - row[k - 1][e]).magnitude, (next[e] - previousRow[k - 1][e]).magnitude, nextNoise[e])
                     if estimate <= bestError[e] {
                         bestError[e] = estimate
                         best[e] = next[e]
+                        bestNoise[e] = nextNoise[e]
                     }
                 }
                 row.append(next)
+                noiseRow.append(nextNoise)
             }
             if let last = row.last, previousRow.count >= 1, let previousLast = previousRow.last {
                 let deteriorated = last.indices.allSatisfy { e in
@@ -138,12 +158,17 @@ public struct RichardsonExtrapolation: Sendable {
                 if deteriorated { break }
             }
             previousRow = row
+            previousNoiseRow = noiseRow
         }
         guard used >= 2 else { return nil }
+        if tracksNoise {
+            let floor = best.indices.map { Swift.max(bestNoise[$0], 8 * R.machineEpsilon * best[$0].magnitude) }
+            return Estimate(values: best, errors: zip(bestError, floor).map { Swift.max($0, $1) }, noise: bestNoise, quotients: used)
+        }
         // No estimate is smaller than the round-off of the smallest step's quotient, nor than the rounding
         // of the value itself.
         let floor = best.indices.map { Swift.max(noise[$0], 8 * R.machineEpsilon * best[$0].magnitude) }
-        return Estimate(values: best, errors: zip(bestError, floor).map { Swift.max($0, $1) }, quotients: used)
+        return Estimate(values: best, errors: zip(bestError, floor).map { Swift.max($0, $1) }, noise: noise, quotients: used)
     }
 }
 

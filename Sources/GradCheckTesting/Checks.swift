@@ -66,7 +66,8 @@ public func checkJacobian(
 // MARK: Closures over Double: the difference reference
 
 /// Checks the gradient of a plain closure over `Double` against adaptive extrapolated differences of the
-/// closure, whose own error estimate is added to the tolerance (see ``CheckDefaults``).
+/// closure, whose own error estimate (including the closure's measured noise) is added to the tolerance
+/// (see ``CheckDefaults``). At a kink the point is undecided ("not differentiable here"), never failed.
 ///
 /// - Parameters:
 ///   - function: f: ℝⁿ → ℝ.
@@ -74,30 +75,39 @@ public func checkJacobian(
 ///   - points: one point as an array literal (`at: [1, 2]`), or several (``SamplePoints``).
 ///   - rtol: relative tolerance per entry on top of the reference's estimate (default 1e-8).
 ///   - atol: absolute tolerance per entry.
+///   - floor: the relative floor φ as a fraction of the largest reference entry (default 1: every entry is
+///     held to the size of the largest); `floor: 0` holds each entry to its own size, so a wrong 2e-8 entry
+///     beside a 1e8 entry fails (or is undecided where the closure's noise hides it), as `@tolerance(floor:)`.
 public func checkGradient(
     of function: ([Double]) throws -> Double, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil
 ) -> GradientCheckReport {
-    DifferenceReferenceCheck(subject: "gradient", vectorValued: false, tolerance: differenceTolerance(rtol, atol))
+    closureCheck("gradient", vectorValued: false, precision: .double, rtol: rtol, atol: atol, floor: floor)
         .run({ [try function($0)] }, derivative: { [try gradient($0)] }, at: points)
 }
 
 /// Checks the Jacobian (rows: outputs, columns: inputs) of a plain vector closure over `Double` against
-/// adaptive extrapolated differences of the closure.
+/// adaptive extrapolated differences of the closure. Parameters as for the gradient.
 public func checkJacobian(
     of function: ([Double]) throws -> [Double], jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil
 ) -> GradientCheckReport {
-    DifferenceReferenceCheck(subject: "Jacobian", vectorValued: true, tolerance: differenceTolerance(rtol, atol))
+    closureCheck("Jacobian", vectorValued: true, precision: .double, rtol: rtol, atol: atol, floor: floor)
         .run(function, derivative: jacobian, at: points)
+}
+
+/// The check of a closure computing in `precision`.
+func closureCheck(
+    _ subject: String, vectorValued: Bool, precision: WorkingPrecision, rtol: Double, atol: Double, floor: Double?,
+    decisionLimit: Double = CheckDefaults.decisionLimit
+) -> DifferenceReferenceCheck {
+    DifferenceReferenceCheck(
+        subject: subject, vectorValued: vectorValued,
+        tolerance: Tolerance(rtol: rtol, atol: atol, floorFraction: floor ?? CheckDefaults.differenceFloorFraction),
+        reference: DifferenceReference(precision: precision), decisionLimit: decisionLimit)
 }
 
 /// A tolerance against the exact reference (floor 10⁻³ of the largest entry).
 func exactTolerance(_ rtol: Double, _ atol: Double) -> Tolerance {
     Tolerance(rtol: rtol, atol: atol, floorFraction: CheckDefaults.exactFloorFraction)
-}
-
-/// A tolerance against the difference reference (floor: the largest entry).
-func differenceTolerance(_ rtol: Double, _ atol: Double) -> Tolerance {
-    Tolerance(rtol: rtol, atol: atol, floorFraction: CheckDefaults.differenceFloorFraction)
 }

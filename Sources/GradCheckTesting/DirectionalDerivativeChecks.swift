@@ -33,8 +33,8 @@ public func checkDerivatives(
     rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, dotProductUlps: Double = 1000
 ) -> GradientCheckReport {
     DirectionalDerivativeCheck(
-        subject: subject(jvp: jvp != nil, vjp: vjp != nil), referenceDescription: DifferenceReference.description,
-        tolerance: differenceTolerance(rtol, atol), estimateFactor: CheckDefaults.estimateFactor,
+        subject: subject(jvp: jvp != nil, vjp: vjp != nil), referenceDescription: DifferenceReference().description,
+        tolerance: Tolerance(rtol: rtol, atol: atol, floorFraction: CheckDefaults.differenceFloorFraction), estimateFactor: CheckDefaults.estimateFactor,
         directions: directions, layout: layout, dotProductUlps: dotProductUlps
     ).run(reference: { differenceLinearization(function, at: $0.coordinates) }, jvp: jvp, vjp: vjp, at: points)
 }

@@ -7,9 +7,11 @@ import GradCheckEngine
 /// absolute error of atol + rtol·max(|rᵢⱼ|, φ) + estimateFactor·eᵢⱼ, where eᵢⱼ is the reference's own
 /// error estimate (0 for an exact reference). Its outcome:
 /// - undecided when the reference entry or its estimate is not finite, or when the estimate exceeds
-///   ``decisionLimit``·max(|rᵢⱼ|, φ) — a reference that uncertain could let a real error through;
-/// - otherwise passed when the value is finite and within the allowed error (NaN never passes), failed
-///   when not.
+///   ``failureLimit``·max(|rᵢⱼ|, φ) (the reference has not even one digit);
+/// - otherwise failed when the value is not finite or outside the allowed error (NaN never passes): the
+///   error exceeds what the reference's own uncertainty can explain (4× its estimate), so it is real;
+/// - otherwise undecided when the estimate exceeds ``decisionLimit``·max(|rᵢⱼ|, φ) — a reference that
+///   uncertain could let a real error through, so it cannot vouch for a pass — and passed when not.
 /// The point fails when an entry fails, is undecided when an entry is undecided, and passes otherwise.
 struct EntryComparison {
     var tolerance: Tolerance
@@ -23,6 +25,10 @@ struct EntryComparison {
     var minimumFloor: Double = 0
     /// Names for the entries, row by row, when they are not derivatives ∂fᵢ/∂xⱼ (a product J·u, say).
     var entryNames: [[String]]? = nil
+
+    /// An estimate above this fraction of the entry's scale (10⁻¹) leaves the entry undecided even when the
+    /// value is far from the reference: the reference does not know its first digit.
+    static let failureLimit = 0.1
 
     func compare(
         at point: SamplePoint, function: String? = nil, candidate: [[Double]], reference: [[ExtendedReal]],
@@ -48,11 +54,14 @@ struct EntryComparison {
                 let difference = (a - r).magnitude
                 let allowed = ExtendedReal(tolerance.atol) + ExtendedReal(tolerance.rtol) * scale
                     + ExtendedReal(estimateFactor) * (estimate ?? 0)
+                let e = estimate ?? 0
                 let outcome: CheckOutcome
-                if !r.isFinite || !(estimate ?? 0).isFinite || (estimate ?? 0) > ExtendedReal(decisionLimit) * scale {
+                if !r.isFinite || !e.isFinite || e > ExtendedReal(Self.failureLimit) * scale {
                     outcome = .undecided
+                } else if !a.isFinite || !(difference <= allowed) {
+                    outcome = .failed
                 } else {
-                    outcome = a.isFinite && difference <= allowed ? .passed : .failed
+                    outcome = e > ExtendedReal(decisionLimit) * scale ? .undecided : .passed
                 }
                 entries.append(EntryCheck(
                     row: i, column: j, name: entryName(row: i, column: j), value: candidate[i][j], reference: Double(r),

@@ -17,11 +17,14 @@ struct ExactReferenceCheck {
     var vectorValued: Bool
     var tolerance: Tolerance
     var reference = ExtendedForwardReference()
+    /// The precision the derivative under test computes in: points are rounded to it first, and its own
+    /// rounding of the exact rules at the point widens the bound (see ``EntryJudge``).
+    var precision = WorkingPrecision.double
 
     func run(_ derivative: ([Double]) throws -> [[Double]], at points: SamplePoints) -> GradientCheckReport {
         GradientCheckReport(
             subject: subject, reference: reference.description, tolerance: tolerance, estimateFactor: 0,
-            points: points.resolved.map { check(derivative, at: $0) }, outcome: .passed
+            points: points.resolved.map { check(derivative, at: precision.rounded($0)) }, outcome: .passed
         ).withCombinedOutcome()
     }
 
@@ -61,8 +64,9 @@ struct ExactReferenceCheck {
         }
         let judge = EntryJudge(
             tolerance: tolerance, magnitudes: exact.magnitudes,
-            sensitivity: reference.roundingSensitivity(function, at: x, jacobian: exact.jacobian, in: Double.self),
-            leastNormal: ExtendedReal(Double.leastNormalMagnitude))
+            sensitivity: precision.sensitivity?(reference, function, x, exact.jacobian)
+                ?? reference.roundingSensitivity(function, at: x, jacobian: exact.jacobian, in: Double.self),
+            leastNormal: ExtendedReal(precision.leastNormal))
         let judged = judge.judge(candidate: candidate.map { $0.map { ExtendedReal($0) } }, reference: exact.jacobian)
         let entries = judged.map { EntryCheck(judgement: $0, inputNames: function.inputNames, vectorValued: vectorValued) }
         if entries.contains(where: { $0.outcome == .failed }) {
@@ -78,7 +82,7 @@ struct ExactReferenceCheck {
         if let weak = zip(judged, entries).filter({ $0.0.certifiedDigits < required }).min(by: { $0.0.certifiedDigits < $1.0.certifiedDigits }) {
             return PointCheck(
                 point: point, outcome: .undecided,
-                message: "\(weak.1.name) is ill-conditioned here: the allowed error \(NumberText.short(weak.0.bound)) (rounding in Double "
+                message: "\(weak.1.name) is ill-conditioned here: the allowed error \(NumberText.short(weak.0.bound)) (rounding in \(precision.name) "
                     + "alone moves it by about \(NumberText.short(weak.0.basis.widening / Double(EntryJudge.sensitivityFactor)))) certifies "
                     + "only \(String(format: "%.1f", weak.0.certifiedDigits)) correct digits where a pass needs \(String(format: "%.0f", required))",
                 entries: entries)

@@ -59,10 +59,10 @@ public func expectJacobian(
 @discardableResult
 public func expectGradient(
     of function: ([Double]) throws -> Double, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0,
+    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, floor: floor)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -71,10 +71,10 @@ public func expectGradient(
 @discardableResult
 public func expectJacobian(
     of function: ([Double]) throws -> [Double], jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0,
+    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, floor: floor)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }

@@ -17,7 +17,7 @@ public func checkSwiftGradient(
     of function: @differentiable(reverse) ([Double]) -> Double, at points: SamplePoints,
     rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0
 ) -> GradientCheckReport {
-    DifferenceReferenceCheck(subject: "Swift AD gradient", vectorValued: false, tolerance: differenceTolerance(rtol, atol))
+    closureCheck("Swift AD gradient", vectorValued: false, precision: .double, rtol: rtol, atol: atol, floor: nil)
         .run({ [function($0)] }, derivative: { [try SwiftAutoDiff.gradient(of: function, at: $0)] }, at: points)
 }
 
@@ -39,7 +39,7 @@ public func checkSwiftJacobian(
     of function: @differentiable(reverse) ([Double]) -> [Double], at points: SamplePoints,
     rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0
 ) -> GradientCheckReport {
-    DifferenceReferenceCheck(subject: "Swift AD Jacobian", vectorValued: true, tolerance: differenceTolerance(rtol, atol))
+    closureCheck("Swift AD Jacobian", vectorValued: true, precision: .double, rtol: rtol, atol: atol, floor: nil)
         .run({ function($0) }, derivative: { try SwiftAutoDiff.jacobian(of: function, at: $0) }, at: points)
 }
 

@@ -125,7 +125,7 @@ struct DirectionalDerivativeCheckTests {
 
     @Test func atAKinkThePointIsUndecidedNeverPassed() {
         let report = checkDerivatives(
-            of: { (x: [Double]) in abs(x[0]) }, vjp: { x, w in [w * (x[0] < 0 ? -1 : 1)] }, at: [1e-9])
+            of: { (x: [Double]) in abs(x[0]) }, vjp: { x, w in [w * (x[0] < 0 ? -1 : 1)] }, at: [0])
         #expect(report.outcome == .undecided)
     }
 
