@@ -26,3 +26,16 @@ struct SamplePointsTests {
         #expect(points[2].origin == .random(seed: 3, draw: 1, of: 2))
     }
 }
+
+@Suite("Points held in variables")
+struct PointListTests {
+    @Test func aListOfPointVariablesIsSeveralPointsAndALiteralOfNumbersIsOne() {
+        let x0 = [1.0, 2.0], x1 = [-0.5, 3.0]
+        let several = expectGradient(of: QuadraticClosures.value, gradient: QuadraticClosures.gradient, at: [x0, x1])
+        #expect(several.passed && several.points.map(\.point.coordinates) == [x0, x1])
+        let one = checkGradient(of: QuadraticClosures.value, gradient: QuadraticClosures.gradient, at: [1, 2])
+        #expect(one.points.map(\.point.coordinates) == [[1, 2]])
+        let wrong = checkGradient(of: QuadraticClosures.value, gradient: QuadraticClosures.forgotFactorTwo, at: [x1])
+        #expect(wrong.outcome == .failed && wrong.points.count == 1)
+    }
+}
