@@ -91,31 +91,30 @@ struct IsolatedRun {
         let watchdogSeconds = timeLimit + Self.watchdogGrace
         process.arguments = ["run", "--function-id", function.id.description, "--strategy", strategy.id, "--format", "json"]
             + ["--time-limit", "\(timeLimit)"] + sharedArguments + ["--"] + paths
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        let outcome: ChildProcess.Outcome
         do {
-            try process.run()
+            outcome = try ChildProcess.run(process) { pid in
+                SignalForwarding.childStarted(pid)
+                DispatchQueue.global().asyncAfter(deadline: .now() + watchdogSeconds, execute: watchdog)
+            }
         } catch {
             return .failure(ChildFailure("could not start a child process: \(error)"))
         }
-        SignalForwarding.childStarted(process.processIdentifier)
-        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + watchdogSeconds, execute: watchdog)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()  // reaps the child
         SignalForwarding.childEnded()
         watchdog.cancel()
-        if process.terminationReason == .uncaughtSignal {
-            let signal = process.terminationStatus
+        let data = outcome.output
+        let message = String(decoding: outcome.errors, as: UTF8.self)
+        switch outcome.ending {
+        case .signalled(let signal):
             let killed = signal == SIGTERM ? " after the watchdog's \(NumberText.short(watchdogSeconds)) s" : ""
             return .failure(ChildFailure("crashed (signal \(signal))\(killed)"))
-        }
-        guard [ExitCode.success.rawValue, ExitCode.failure.rawValue, ExitCode.nothingVerified.rawValue].contains(process.terminationStatus) else {
-            let reason = message.split(separator: "\n").first.map(String.init) ?? "no message"
-            return .failure(ChildFailure("the child exited with status \(process.terminationStatus): \(reason)"))
+        case .exited(let status):
+            guard [ExitCode.success.rawValue, ExitCode.failure.rawValue, ExitCode.nothingVerified.rawValue].contains(status) else {
+                let reason = message.split(separator: "\n").first.map(String.init) ?? "no message"
+                return .failure(ChildFailure("the child exited with status \(status): \(reason)"))
+            }
         }
         do {
             return .success(try JSONReport.decode(data))

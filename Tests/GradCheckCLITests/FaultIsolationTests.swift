@@ -1,5 +1,6 @@
 import Foundation
 import GradCheck
+@testable import GradCheckCLI
 import GradCheckReports
 import Testing
 
@@ -26,14 +27,14 @@ enum Executable {
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         if let environment { process.environment = environment }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        // Waited for as the isolated run waits for its children (not with waitUntilExit, which can miss an
+        // exit off the main thread).
+        let outcome = try ChildProcess.run(process)
+        let status: Int32 = switch outcome.ending {
+        case .exited(let code): code
+        case .signalled(let signal): 128 + signal
+        }
+        return (status, String(decoding: outcome.output, as: UTF8.self), String(decoding: outcome.errors, as: UTF8.self))
     }
 }
 
