@@ -40,6 +40,11 @@ public enum CheckDefaults {
     /// derivative is 0 and the differences give rounding noise.
     public static let valueFloorFraction = 1e-6
 
+    /// With `directional: .auto`, a generic function with more inputs than this is checked along random
+    /// directions (1,000, as `gradcheck run`): there the all-partials reference costs n·ops(f) per
+    /// point, a directional one k·ops(f).
+    public static let directionalThreshold = DirectionalSettings().threshold
+
     /// The corpus a strategy is checked against by default: the standard corpus without its negative
     /// controls (today the compiled starter corpus; suites plug in as more `[any TestFunction]`).
     public static var corpus: [any TestFunction] {

@@ -14,53 +14,78 @@ import GradCheck
 ///   - points: one point as an array literal (`at: [1, 2]`), or several (``SamplePoints``).
 ///   - rtol: relative tolerance per entry (default 2.2e-11: the reference is exact up to rounding).
 ///   - atol: absolute tolerance per entry.
+///   - directional: `.auto` (the default) checks along random directions above
+///     ``CheckDefaults/directionalThreshold`` inputs and entry by entry below; `.always`; `.never`.
+///   - directions: k, the seeded random directions of a directional check (escape probability ≤ 2⁻ᵏ for
+///     an entry wrong beyond the directional allowance; see ``DirectionalComparison``).
 public func checkGradient(
     of function: some GenericScalarFunction, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
     let inputs = points.resolved.first?.coordinates.count ?? 0
-    return ExactReferenceCheck(
+    return exactCheck(
         subject: "gradient", function: ScalarFunctionAdapter(function: function, inputCount: inputs), vectorValued: false,
-        tolerance: exactTolerance(rtol, atol)
-    ).run({ [try gradient($0)] }, at: points)
+        tolerance: exactTolerance(rtol, atol), directional: directional, directions: directions, points: points
+    ) { [try gradient($0)] }
 }
 
 /// Checks a hand-written Jacobian (rows: outputs, columns: inputs) of a generic vector function against
 /// exact extended-precision AD.
 public func checkJacobian(
     of function: some GenericVectorFunction, jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
     let first = points.resolved.first?.coordinates ?? []
     let outputs = (try? function(first).count) ?? 0
-    return ExactReferenceCheck(
+    return exactCheck(
         subject: "Jacobian",
         function: VectorFunctionAdapter(function: function, inputCount: first.count, outputCount: outputs),
-        vectorValued: true, tolerance: exactTolerance(rtol, atol)
-    ).run(jacobian, at: points)
+        vectorValued: true, tolerance: exactTolerance(rtol, atol), directional: directional, directions: directions,
+        points: points, derivative: jacobian)
 }
 
 /// Checks a hand-written gradient of a ``TestFunction`` (a corpus function, or your own) against exact
 /// extended-precision AD. Entries are named by the function's input names.
 public func checkGradient(
     of function: any TestFunction, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    ExactReferenceCheck(
-        subject: "gradient of \(function.id)", function: function, vectorValued: false,
-        tolerance: exactTolerance(rtol, atol))
-        .run({ [try gradient($0)] }, at: points)
+    exactCheck(
+        subject: "gradient of \(function.id)", function: function, vectorValued: false, tolerance: exactTolerance(rtol, atol),
+        directional: directional, directions: directions, points: points
+    ) { [try gradient($0)] }
 }
 
 /// Checks a hand-written Jacobian of a ``TestFunction`` against exact extended-precision AD.
 public func checkJacobian(
     of function: any TestFunction, jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    ExactReferenceCheck(
-        subject: "Jacobian of \(function.id)", function: function, vectorValued: true,
-        tolerance: exactTolerance(rtol, atol))
-        .run(jacobian, at: points)
+    exactCheck(
+        subject: "Jacobian of \(function.id)", function: function, vectorValued: true, tolerance: exactTolerance(rtol, atol),
+        directional: directional, directions: directions, points: points, derivative: jacobian)
+}
+
+/// The check against the exact reference: along directions (``DirectionalReferenceCheck``) when
+/// `directional` says so for this many inputs, else entry by entry (``ExactReferenceCheck``).
+func exactCheck(
+    subject: String, function: any TestFunction, vectorValued: Bool, tolerance: Tolerance, directional: DirectionalMode,
+    directions: Int, points: SamplePoints, derivative: ([Double]) throws -> [[Double]]
+) -> GradientCheckReport {
+    var settings = DirectionalSettings.library(directional, directions: directions)
+    settings.threshold = CheckDefaults.directionalThreshold
+    guard settings.applies(toInputCount: function.inputCount) else {
+        return ExactReferenceCheck(subject: subject, function: function, vectorValued: vectorValued, tolerance: tolerance)
+            .run(derivative, at: points)
+    }
+    return DirectionalReferenceCheck(
+        subject: subject, function: function, vectorValued: vectorValued, tolerance: tolerance, settings: settings,
+        seed: points.seed
+    ).run(derivative, at: points)
 }
 
 // MARK: Closures over Double: the difference reference

@@ -11,9 +11,10 @@ import GradCheck
 public func expectGradient(
     of function: some GenericScalarFunction, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -23,9 +24,10 @@ public func expectGradient(
 public func expectJacobian(
     of function: some GenericVectorFunction, jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -35,9 +37,10 @@ public func expectJacobian(
 public func expectGradient(
     of function: any TestFunction, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -47,9 +50,10 @@ public func expectGradient(
 public func expectJacobian(
     of function: any TestFunction, jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
