@@ -31,8 +31,10 @@
 /// P(|e·u| ≤ τ) ≤ √(2/π)·τ/‖e‖₂, which this check does not use).
 ///
 /// **Localization.** A disagreeing direction's support is split in two halves; each half's restricted
-/// direction is compared in the same way (its own τ, a new reference pass along it), and the halves that
-/// disagree are split again, down to single inputs: about 2·w·log₂ n comparisons for w wrong entries. A
+/// direction is compared in the same way (its own τ; the reference along the left half from a new pass,
+/// along the right half as the parent's minus the left's, J·u being linear in u), and the halves that
+/// disagree are split again, down to single inputs: about 2·w·log₂ n comparisons in about
+/// w·log₂ n / ``DirectionalSettings/bundleWidth`` reference passes for w wrong entries. A
 /// single input's restricted derivative is ±Jᵢⱼ itself, so a localized entry is reported with its value,
 /// its reference and its allowance, like an entry of a full check. After each localization the k
 /// directions are compared again with the localized entries replaced by their reference values; a
@@ -133,14 +135,17 @@ public struct DirectionalComparison: Sendable {
         localizing: while let failing = current.first(where: { $0.disagrees && !tried.contains([$0.direction, $0.row]) }) {
             tried.insert([failing.direction, failing.row])
             // A single input's direction is already ±e₀: it is the entry.
-            var frontier = n == 1 ? [] : [0..<n]
             if n == 1 { entries.append(entry(failing, column: 0, sign: signs[failing.direction][0], floor: floor)) }
+            var frontier = n == 1 ? [] : [
+                Segment(
+                    range: 0..<n, derivative: initial.derivatives[failing.direction][failing.row],
+                    magnitude: initial.magnitudes[failing.direction][failing.row],
+                    estimate: initial.estimates[failing.direction][failing.row]),
+            ]
             while !frontier.isEmpty {
-                let halves = frontier.flatMap { range -> [Range<Int>] in
-                    let middle = range.lowerBound + range.count / 2
-                    return [range.lowerBound..<middle, middle..<range.upperBound]
-                }
-                let members = halves.map { DirectionSet.Member(base: failing.direction, range: $0) }
+                // The reference along each left half; the right half's is the parent's minus the left's.
+                let lefts = frontier.map { $0.range.lowerBound..<($0.range.lowerBound + $0.range.count / 2) }
+                let members = lefts.map { DirectionSet.Member(base: failing.direction, range: $0) }
                 var derivatives: [ExtendedReal] = [], magnitudes: [ExtendedReal] = [], estimates: [ExtendedReal] = []
                 let width = Swift.max(1, settings.bundleWidth)
                 for start in stride(from: 0, to: members.count, by: width) {
@@ -151,29 +156,30 @@ public struct DirectionalComparison: Sendable {
                     magnitudes += result.magnitudes.map { $0[failing.row] }
                     estimates += result.estimates.map { $0[failing.row] }
                 }
-                evidence.comparisons += halves.count
-                var next: [Range<Int>] = []
+                evidence.comparisons += 2 * frontier.count
+                var next: [Segment] = []
                 for (p, parent) in frontier.enumerated() {
+                    let left = Segment(range: lefts[p], derivative: derivatives[p], magnitude: magnitudes[p], estimate: estimates[p])
+                    let right = parent.remainder(after: left)
                     var anyHalf = false
-                    for h in [2 * p, 2 * p + 1] {
-                        let half = halves[h]
+                    for half in [left, right] {
                         let r = record(
-                            row: failing.row, base: failing.direction, range: half, derivative: derivatives[h],
-                            magnitude: magnitudes[h], estimate: estimates[h])
+                            row: failing.row, base: failing.direction, range: half.range, derivative: half.derivative,
+                            magnitude: half.magnitude, estimate: half.estimate)
                         guard r.disagrees else { continue }
                         anyHalf = true
-                        if half.count == 1 {
-                            let found = entry(r, column: half.lowerBound, sign: signs[failing.direction][half.lowerBound], floor: floor)
-                            entries.append(found)
+                        if half.range.count == 1 {
+                            let column = half.range.lowerBound
+                            entries.append(entry(r, column: column, sign: signs[failing.direction][column], floor: floor))
                         } else {
                             next.append(half)
                         }
                     }
-                    if !anyHalf { evidence.unresolved.append([parent.lowerBound, parent.upperBound]) }
+                    if !anyHalf { evidence.unresolved.append([parent.range.lowerBound, parent.range.upperBound]) }
                 }
                 if entries.count + next.count > settings.maximumLocalized {
                     evidence.capped = true
-                    evidence.unresolved += next.map { [$0.lowerBound, $0.upperBound] }
+                    evidence.unresolved += next.map { [$0.range.lowerBound, $0.range.upperBound] }
                     break localizing
                 }
                 frontier = next
@@ -191,6 +197,24 @@ public struct DirectionalComparison: Sendable {
         }
         entries.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         return Outcome(evidence: evidence, entries: entries, worst: worst)
+    }
+
+    /// A range of inputs under test, with the reference along its restricted direction.
+    private struct Segment {
+        var range: Range<Int>
+        var derivative: ExtendedReal
+        var magnitude: ExtendedReal
+        var estimate: ExtendedReal
+
+        /// The other half: J·u is linear in u, so J·u_right = J·u_parent − J·u_left (one reference pass
+        /// per split instead of two). Its magnitude is the parent's minus the left's (the magnitudes are
+        /// linear in |u| too), and its error bound the sum of both bounds plus the subtraction's rounding.
+        func remainder(after left: Segment) -> Segment {
+            Segment(
+                range: left.range.upperBound..<range.upperBound, derivative: derivative - left.derivative,
+                magnitude: Swift.max(0, magnitude - left.magnitude),
+                estimate: estimate + left.estimate + ExtendedReal.ulpOfOne * (derivative.magnitude + left.derivative.magnitude))
+        }
     }
 
     /// A localized entry: its restricted direction is ±eⱼ, so the reference along it is ±Jᵢⱼ.

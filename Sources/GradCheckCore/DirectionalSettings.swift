@@ -23,7 +23,7 @@ public struct DirectionalSettings: Sendable, Hashable {
     /// The most wrong entries localized per point; beyond it the localization stops and says so.
     public var maximumLocalized = 16
     /// How many directions one reference pass carries at once (memory per value grows with it).
-    public var bundleWidth = 4
+    public var bundleWidth = 8
 
     /// The default k: 8 directions, escape probability at most 2⁻⁸ ≈ 0.004 for an entry beyond the
     /// allowance.

@@ -9,12 +9,12 @@ import Testing
 struct DirectionalRunTests {
     let tool = GradCheckTool()
 
-    /// Rosenbrock at n = 3,000 (above the automatic threshold of 1,000), with a mutant wrong at x[17] and x[2500].
+    /// Rosenbrock at n = 2,000 (above the automatic threshold of 1,000), with a mutant wrong at x[17] and x[1500].
     func suite() throws -> (folder: String, file: String) {
         let folder = NSTemporaryDirectory() + "gradcheck-directional-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let source = """
-            @dimensions(n: 3000)
+            @dimensions(n: 2000)
             @domain(x: -2...2)
             func wide(x[n]) {
                 var s = 0
@@ -39,7 +39,7 @@ struct DirectionalRunTests {
                     g[i+1] += 200 * (x[i+1] - x[i]^2)
                 }
                 g[17] += 0.5
-                g[2500] -= 0.5
+                g[1500] -= 0.5
                 return g
             }
             """
@@ -61,7 +61,7 @@ struct DirectionalRunTests {
         #expect(mutant.verdict == .expectedFailure, "\(mutant.message ?? "")")
         let point = try #require(mutant.points.first)
         #expect(point.directional?.failedDirections.isEmpty == false)
-        #expect(point.entries?.map(\.column) == [17, 2500])
+        #expect(point.entries?.map(\.column) == [17, 1500])
         #expect(point.message?.contains("∂f/∂x[17]: got") == true, "\(point.message ?? "")")
 
         let text = tool.run(["run", file, "--strategy", "hand-coded", "--points", "1", "--no-timing"])
@@ -77,13 +77,18 @@ struct DirectionalRunTests {
         let cell = try #require(try JSONReport.decode(fewer.standardOutput).cells.first { !$0.isMutant })
         #expect(cell.points.first?.directional?.directions == 3)
 
-        // Entry by entry below the threshold...
-        let full = tool.run([
-            "run", file, "--strategy", "hand-coded", "--points", "1", "--no-timing", "--format", "json",
-            "--directional-threshold", "5000",
-        ])
-        let fullCell = try #require(try JSONReport.decode(full.standardOutput).cells.first { !$0.isMutant })
-        #expect(fullCell.points.first?.directional == nil && fullCell.verdict == .pass)
+        // Entry by entry below the threshold, along directions above it...
+        func directional(_ arguments: [String]) throws -> Bool {
+            let run = tool.run(
+                ["run", "--function", "classic/rosenbrock[n=10]", "--strategy", "reverse", "--points", "1", "--no-timing", "--format", "json"]
+                    + arguments)
+            let cell = try #require(try JSONReport.decode(run.standardOutput).cells.first)
+            #expect(cell.verdict == .pass)
+            return cell.points.first?.directional != nil
+        }
+        #expect(try !directional([]))
+        #expect(try directional(["--directional-threshold", "5"]))
+        #expect(try directional(["--directional", "always"]))
         // ...and never above the input limit when directional checks are off.
         let never = tool.run([
             "run", file, "--strategy", "hand-coded", "--points", "1", "--no-timing", "--directional", "never", "--max-inputs", "1000",

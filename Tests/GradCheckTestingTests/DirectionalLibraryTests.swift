@@ -44,11 +44,11 @@ struct DirectionalLibraryTests {
         #expect(report.reference.contains("8 seeded random directions"))
     }
 
-    /// Three wrong entries among 200,000: the check fails and names exactly those three, with the
+    /// Three wrong entries among 100,000: the check fails and names exactly those three, with the
     /// closed-form values as their reference, in the same entry records as a full check.
     @Test func threeWrongEntriesAreNamed() throws {
-        let x = ExtendedRosenbrock.point(200_000)
-        let planted = [17, 123_457, 199_998]
+        let x = ExtendedRosenbrock.point(100_000)
+        let planted = [17, 73_457, 99_998]
         let report = checkGradient(of: ExtendedRosenbrock(), gradient: { x in
             var g = ExtendedRosenbrock.gradient(x)
             for column in planted { g[column] += 0.25 }
@@ -56,14 +56,14 @@ struct DirectionalLibraryTests {
         }, at: .point(x))
         #expect(!report.passed)
         let bad = report.badEntries.map(\.entry).sorted { $0.column < $1.column }
-        #expect(bad.map(\.name) == ["∂f/∂x[17]", "∂f/∂x[123457]", "∂f/∂x[199998]"])
+        #expect(bad.map(\.name) == ["∂f/∂x[17]", "∂f/∂x[73457]", "∂f/∂x[99998]"])
         let exact = ExtendedRosenbrock.gradient(x)
         for entry in bad {
             #expect(abs(entry.reference - exact[entry.column]) <= 1e-12 * max(1, abs(exact[entry.column])))
             #expect(abs(entry.value - exact[entry.column] - 0.25) <= 1e-9 * max(1, abs(exact[entry.column])))
         }
         let text = try #require(report.failureText)
-        #expect(text.contains("∂f/∂x[123457]"), "\(text)")
+        #expect(text.contains("∂f/∂x[73457]"), "\(text)")
     }
 
     /// Below the threshold the check stays entry by entry unless asked; asked, it checks directionally.
@@ -76,10 +76,6 @@ struct DirectionalLibraryTests {
         #expect(along.passed && along.points.first?.directional?.directions == 5)
         let wrong = badEntries { g in g[3] *= 1.001 }
         #expect(wrong.map(\.entry.column) == [3])
-        let forced = checkGradient(
-            of: ExtendedRosenbrock(), gradient: ExtendedRosenbrock.gradient, at: .point(ExtendedRosenbrock.point(2_000)),
-            directional: .never)
-        #expect(forced.passed && forced.points.first?.directional == nil)
     }
 
     /// The bad entries of a directional check at n = 10 whose gradient is changed by `change`.
