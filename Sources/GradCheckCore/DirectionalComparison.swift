@@ -235,17 +235,21 @@ extension DirectionalComparison.Outcome {
     /// "2 of 8 random directions disagree (worst: (J·u) along #3: got …, reference …, allowed …); 3 wrong
     /// entries localized: ∂f/∂x[17]: got …, reference …; … [directional (auto): …]".
     public func failureSummary(for function: any TestFunction) -> String {
+        failureSummary(inputNames: function.inputNames, outputCount: function.outputCount)
+    }
+
+    /// The same, for inputs named `inputNames` and `outputCount` outputs.
+    public func failureSummary(inputNames names: [String], outputCount: Int) -> String {
         var text = "\(evidence.failedDirections.count) of \(evidence.directions) random directions disagree"
         if let worst {
-            let row = function.outputCount == 1 ? "" : "[\(worst.row)]"
+            let row = outputCount == 1 ? "" : "[\(worst.row)]"
             let (got, want) = EntryFormatting.distinct(worst.got, worst.reference)
             text += " (worst: (J·u)\(row) along #\(worst.direction + 1): got \(got), reference \(want), allowed \(format(worst.allowed)))"
         }
-        let names = function.inputNames
         let shown = entries.prefix(5).map { entry in
             let (got, want) = EntryFormatting.distinct(entry.value, entry.reference)
             let name = EntryNaming.name(
-                EntryIndex(row: entry.row, column: entry.column), inputNames: names, outputCount: function.outputCount)
+                EntryIndex(row: entry.row, column: entry.column), inputNames: names, outputCount: outputCount)
             return "\(name): got \(got), reference \(want)"
         }
         if entries.isEmpty {

@@ -99,22 +99,47 @@ func exactCheck(
 ///   - points: one point as an array literal (`at: [1, 2]`), or several (``SamplePoints``).
 ///   - rtol: relative tolerance per entry on top of the reference's estimate (default 1e-8).
 ///   - atol: absolute tolerance per entry.
+///   - directional: `.auto` (the default) checks along random directions above
+///     ``CheckDefaults/directionalThreshold`` inputs, against extrapolated differences of f(x + t·u);
+///     `.always`; `.never`.
+///   - directions: k, the seeded random directions of a directional check.
 public func checkGradient(
     of function: ([Double]) throws -> Double, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    DifferenceReferenceCheck(subject: "gradient", vectorValued: false, tolerance: differenceTolerance(rtol, atol))
-        .run({ [try function($0)] }, derivative: { [try gradient($0)] }, at: points)
+    differenceCheck(
+        subject: "gradient", vectorValued: false, tolerance: differenceTolerance(rtol, atol), directional: directional,
+        directions: directions, points: points, function: { [try function($0)] }, derivative: { [try gradient($0)] })
 }
 
 /// Checks the Jacobian (rows: outputs, columns: inputs) of a plain vector closure over `Double` against
 /// adaptive extrapolated differences of the closure.
 public func checkJacobian(
     of function: ([Double]) throws -> [Double], jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    DifferenceReferenceCheck(subject: "Jacobian", vectorValued: true, tolerance: differenceTolerance(rtol, atol))
-        .run(function, derivative: jacobian, at: points)
+    differenceCheck(
+        subject: "Jacobian", vectorValued: true, tolerance: differenceTolerance(rtol, atol), directional: directional,
+        directions: directions, points: points, function: function, derivative: jacobian)
+}
+
+/// The check of a closure: along directions (``DirectionalDifferenceCheck``) when `directional` says so for
+/// this many inputs, else entry by entry (``DifferenceReferenceCheck``).
+func differenceCheck(
+    subject: String, vectorValued: Bool, tolerance: Tolerance, directional: DirectionalMode, directions: Int,
+    points: SamplePoints, function: ([Double]) throws -> [Double], derivative: ([Double]) throws -> [[Double]]
+) -> GradientCheckReport {
+    var settings = DirectionalSettings.library(directional, directions: directions)
+    settings.threshold = CheckDefaults.directionalThreshold
+    guard settings.applies(toInputCount: points.resolved.first?.coordinates.count ?? 0) else {
+        return DifferenceReferenceCheck(subject: subject, vectorValued: vectorValued, tolerance: tolerance)
+            .run(function, derivative: derivative, at: points)
+    }
+    return DirectionalDifferenceCheck(
+        subject: subject, vectorValued: vectorValued, tolerance: tolerance, settings: settings, seed: points.seed
+    ).run(function, derivative: derivative, at: points)
 }
 
 /// A tolerance against the exact reference (floor 10⁻³ of the largest entry).

@@ -63,9 +63,10 @@ public func expectJacobian(
 public func expectGradient(
     of function: ([Double]) throws -> Double, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
     rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -75,9 +76,10 @@ public func expectGradient(
 public func expectJacobian(
     of function: ([Double]) throws -> [Double], jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
     rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }

@@ -88,3 +88,45 @@ struct DirectionalLibraryTests {
         return report.badEntries
     }
 }
+
+/// The closure shape along directions: extrapolated differences of f(x + t·u), a few dozen evaluations
+/// per direction whatever n is.
+@Suite("Closure checks along random directions")
+struct DirectionalClosureTests {
+    static func value(_ x: [Double]) -> Double {
+        var sum = 0.0
+        for k in stride(from: 0, to: x.count - 1, by: 2) {
+            let valley = x[k + 1] - x[k] * x[k]
+            sum += 100 * valley * valley + (1 - x[k]) * (1 - x[k])
+        }
+        return sum
+    }
+
+    @Test func aCorrectGradientPassesOverSeveralSeeds() throws {
+        let x = ExtendedRosenbrock.point(20_000)
+        for seed in UInt64(1)...4 {
+            let report = checkGradient(of: Self.value, gradient: ExtendedRosenbrock.gradient, at: SamplePoints(explicit: [x], seed: seed))
+            #expect(report.passed, "seed \(seed): \(report)")
+            #expect(report.points.first?.directional?.directions == 8)
+        }
+    }
+
+    @Test func twoWrongEntriesAreNamedInAFewHundredEvaluationsPerEntry() throws {
+        let x = ExtendedRosenbrock.point(20_000)
+        var evaluations = 0
+        let report = checkGradient(of: { x in
+            evaluations += 1
+            return Self.value(x)
+        }, gradient: { x in
+            var g = ExtendedRosenbrock.gradient(x)
+            g[4_321] += 1
+            g[17_000] -= 2
+            return g
+        }, at: .point(x), directions: 4)
+        #expect(!report.passed)
+        #expect(report.badEntries.map(\.entry.name).sorted() == ["∂f/∂x[17000]", "∂f/∂x[4321]"])
+        // About 30 evaluations per extrapolation: 4 directions, then one per split (2 entries × 15 levels).
+        #expect(evaluations < 2_500, "\(evaluations) evaluations")
+    }
+}
+
