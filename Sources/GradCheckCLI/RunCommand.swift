@@ -42,7 +42,14 @@ struct RunCommand {
                 "--cell-timeout", "seconds",
                 help: "Most seconds one phase of a cell may take: a reference, a derivative, a cost count (default: 600)."),
             .value("--time-limit", "seconds", help: "Most seconds the whole run may take; cells not started by then are errors (default: none)."),
-            .value("--max-inputs", "n", help: "Skip functions with more inputs, with a message (default: 10000)."),
+            .value(
+                "--max-inputs", "n",
+                help: "Check functions with more inputs along directions only; with --directional never, skip them with a message (default: 10000)."),
+            .value(
+                "--directional", "mode",
+                help: "auto: check functions with more inputs than --directional-threshold along random directions, others entry by entry; always; never (default: auto)."),
+            .value("--directions", "k", help: "Seeded random directions per point of a directional check; escape probability at most 2^-k (default: 8)."),
+            .value("--directional-threshold", "n", help: "Inputs above which --directional auto checks along directions (default: 1000)."),
             .value("--max-iterations", "n", help: "Loop iterations a suite function may run per call (default: 10000000)."),
             .value("--max-depth", "n", help: "Recursion depth of suite functions (default: 1000)."),
             .value(
@@ -57,7 +64,7 @@ struct RunCommand {
     /// The options a child of `--isolate` inherits, with their values.
     static let inheritedOptions = [
         "--points", "--seed", "--rtol", "--atol", "--precision", "--cell-timeout", "--max-inputs", "--max-iterations",
-        "--max-depth", "--max-memory", "--max-nodes",
+        "--max-depth", "--max-memory", "--max-nodes", "--directional", "--directions", "--directional-threshold",
     ]
 
     /// The options that shape a cell which the metadata does not already hold (it has the seed, the points
@@ -92,6 +99,12 @@ struct RunCommand {
         configuration.cellTimeout = try parsed.nonNegativeReal("--cell-timeout") ?? configuration.cellTimeout
         configuration.runTimeLimit = try parsed.nonNegativeReal("--time-limit")
         configuration.maximumInputs = try parsed.integer("--max-inputs", default: configuration.maximumInputs, range: 1...100_000_000)
+        configuration.directional.mode = DirectionalMode(
+            rawValue: try parsed.choice("--directional", from: DirectionalMode.allCases.map(\.rawValue), default: "auto")) ?? .auto
+        configuration.directional.directions = try parsed.integer(
+            "--directions", default: configuration.directional.directions, range: 1...64)
+        configuration.directional.threshold = try parsed.integer(
+            "--directional-threshold", default: configuration.directional.threshold, range: 0...100_000_000)
         configuration.rtolOverride = try parsed.nonNegativeReal("--rtol")
         configuration.atolOverride = try parsed.nonNegativeReal("--atol")
         let precision = try parsed.choice("--precision", from: ["double", "float"], default: "double")

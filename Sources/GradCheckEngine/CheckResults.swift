@@ -18,12 +18,17 @@ public struct PointResult: Sendable, Codable {
     public var entries: [EntryJudgement]?
     /// On a failure: which other strategies agree with the reference, and which with this result.
     public var consensus: String?
+    /// When the point was checked along random directions instead of entry by entry: what that check
+    /// did (then ``entries`` holds only the localized wrong entries, and ``derivative`` and ``reference``
+    /// are not kept).
+    public var directional: DirectionalEvidence?
 
     public init(
         point: [Double], verdict: Verdict, message: String? = nil, derivative: [[Double]]? = nil,
         reference: [[Double]]? = nil, errors: ErrorMeasures? = nil, errorEstimate: [[Double]]? = nil,
-        entries: [EntryJudgement]? = nil, consensus: String? = nil
+        entries: [EntryJudgement]? = nil, consensus: String? = nil, directional: DirectionalEvidence? = nil
     ) {
+        self.directional = directional
         self.point = point
         self.verdict = verdict
         self.message = message

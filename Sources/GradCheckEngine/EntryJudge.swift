@@ -113,7 +113,7 @@ public struct EntryJudge: Sendable {
 
     /// A reference entry within this many extended-precision ulps of its terms' magnitude is zero as far as
     /// the reference can tell.
-    static let zeroThreshold: ExtendedReal = 1000
+    public static let zeroThreshold: ExtendedReal = 1000
 
     /// φᵢⱼ and what set it (see the type's description).
     private func floor(largest: ExtendedReal, row i: Int, column j: Int) -> (ExtendedReal, FloorSource) {

@@ -21,9 +21,22 @@ public protocol ReferenceDerivative: Sendable {
     func roundingSensitivity<R: RealNumber>(
         _ function: any TestFunction, at point: [Double], jacobian: [[ExtendedReal]], in precision: R.Type
     ) -> [[ExtendedReal]]?
+
+    /// J·u at `point` for every direction of `directions` (see ``DirectionalReferenceResult``), at a cost
+    /// independent of the number of entries of J. Throws ``StrategyError/unsupported(_:)`` when the
+    /// reference has no directional mode (the default).
+    func directionalDerivatives(
+        _ function: any TestFunction, at point: [ExtendedReal], along directions: DirectionSet
+    ) throws -> DirectionalReferenceResult
 }
 
 extension ReferenceDerivative {
+    public func directionalDerivatives(
+        _ function: any TestFunction, at point: [ExtendedReal], along directions: DirectionSet
+    ) throws -> DirectionalReferenceResult {
+        throw StrategyError.unsupported("the reference \(description) has no directional mode")
+    }
+
     public func roundingSensitivity<R: RealNumber>(
         _ function: any TestFunction, at point: [Double], jacobian: [[ExtendedReal]], in precision: R.Type
     ) -> [[ExtendedReal]]? { nil }

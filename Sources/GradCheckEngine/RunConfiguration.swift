@@ -27,9 +27,20 @@ public struct RunConfiguration: Sendable {
     /// command line sets it when the command starts, so that work before the check (branch coverage,
     /// `--points auto`) counts too.
     public var runStart: ContinuousClock.Instant?
-    /// Functions with more inputs are not checked (every strategy is `unsupported` there, with the
-    /// reason): the reference carries n partials per value, so its cost grows like n·ops(f).
+    /// Functions with more inputs are not checked entry by entry (the all-partials reference carries n
+    /// partials per value, so its cost grows like n·ops(f)): they are checked along directions
+    /// (``directional``), or, when directional checks are off (``DirectionalMode/never``), not at all
+    /// (every strategy is `unsupported` there, with the reason).
     public var maximumInputs = 10_000
+    /// When and how functions are checked along random directions (see ``DirectionalComparison``).
+    public var directional = DirectionalSettings()
+
+    /// Whether `function` is checked along directions: as the directional settings say, and always when
+    /// it has more inputs than ``maximumInputs`` and directional checks are not off.
+    public func checksDirectionally(_ function: any TestFunction) -> Bool {
+        directional.mode != .never
+            && (directional.applies(toInputCount: function.inputCount) || function.inputCount > maximumInputs)
+    }
 
     /// Called as the run goes: when a function starts and after each of its cells, with the cells done
     /// so far. nil (the default): nothing is reported. It is called on the running thread, so it should

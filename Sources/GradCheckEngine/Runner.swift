@@ -35,6 +35,12 @@ public struct Runner: Sendable {
                 }
                 continue
             }
+            if configuration.checksDirectionally(function) {
+                cells += directionalCells(function, strategies: strategies, deadline: deadline, in: R.self) {
+                    announce(function, done: cells.count + $0)
+                }
+                continue
+            }
             if function.inputCount > configuration.maximumInputs {
                 cells += strategies.map { tooLarge(function, $0, R.self) }
                 continue
@@ -133,16 +139,16 @@ public struct Runner: Sendable {
     /// The cells `run` makes for `function`: one per strategy when it has too many inputs, else one per
     /// strategy and variant.
     private func cellCount(of function: any TestFunction, strategies: [any DifferentiationStrategy]) -> Int {
-        function.inputCount > configuration.maximumInputs
+        function.inputCount > configuration.maximumInputs && !configuration.checksDirectionally(function)
             ? strategies.count : strategies.reduce(0) { $0 + variants(of: function, for: $1).count }
     }
 
-    private func variants(of function: any TestFunction, for strategy: any DifferentiationStrategy) -> [DerivativeVariant] {
+    func variants(of function: any TestFunction, for strategy: any DifferentiationStrategy) -> [DerivativeVariant] {
         guard strategy.family == .handCoded else { return [.correct] }
         return [.correct] + function.mutants.indices.map { .mutant($0) }
     }
 
-    private func tolerance<R: RealNumber>(for strategy: any DifferentiationStrategy, on function: any TestFunction, _: R.Type) -> Tolerance {
+    func tolerance<R: RealNumber>(for strategy: any DifferentiationStrategy, on function: any TestFunction, _: R.Type) -> Tolerance {
         let familyDefault = Tolerance.default(for: strategy.family, epsilon: R.machineEpsilon.doubleValue)
         var tolerance = function.toleranceOverride?.applied(to: familyDefault) ?? familyDefault
         if let rtol = configuration.rtolOverride { tolerance.rtol = rtol }

@@ -58,11 +58,26 @@ public enum CellDescription {
 
     /// Why a cell that was not simply judged (disputed, inconclusive, outside-domain, unsupported, error)
     /// has its verdict, shortened to `limit` characters; empty for the others.
+    /// A cell checked along random directions says so first: "directional ×8" (k directions).
     public static func note(_ cell: CellResult, limit: Int = 72) -> String {
+        let mode = directionalMode(cell)
         guard [.disputed, .inconclusive, .outsideDomain, .unsupported, .error].contains(cell.verdict),
             let message = cell.message
-        else { return "" }
-        return message.count <= limit ? message : String(message.prefix(limit - 1)) + "…"
+        else { return mode ?? "" }
+        let text = mode.map { "\($0); \(message)" } ?? message
+        return text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    /// "directional ×8" when the cell's points were checked along k random directions, else nil.
+    public static func directionalMode(_ cell: CellResult) -> String? {
+        cell.points.lazy.compactMap(\.directional).first.map { "directional ×\($0.directions)" }
+    }
+
+    /// A point's coordinates for a report line: all of them up to 16, else the first 6 and the count.
+    public static func coordinates(_ point: [Double]) -> String {
+        point.count > 16
+            ? point.prefix(6).map { NumberText.short($0) }.joined(separator: ", ") + ", … (\(point.count) inputs)"
+            : point.map { NumberText.short($0) }.joined(separator: ", ")
     }
 
     /// A duration for people: "850 ns", "12.3 µs", "1.23 ms", "2.5 s" (three significant digits).

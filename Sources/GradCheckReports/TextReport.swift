@@ -43,7 +43,8 @@ public struct TextReport {
         if let message = cell.message { out += "  \(TerminalText.visible(message))\n" }
         if let index = cell.worstPointIndex {
             let point = cell.points[index]
-            out += "  at point \(index + 1) of \(cell.points.count): (\(point.point.map { NumberText.short($0) }.joined(separator: ", ")))\n"
+            out += "  at point \(index + 1) of \(cell.points.count): (\(CellDescription.coordinates(point.point)))\n"
+            if let evidence = point.directional { out += "  \(evidence.summary)\n" }
             out += entryLines(point)
             if let consensus = point.consensus { out += "  consensus: \(TerminalText.visible(consensus))\n" }
         }

@@ -40,6 +40,11 @@ public enum CheckDefaults {
     /// derivative is 0 and the differences give rounding noise.
     public static let valueFloorFraction = 1e-6
 
+    /// With `directional: .auto`, a generic function with more inputs than this is checked along random
+    /// directions (1,000, as `gradcheck run`): there the all-partials reference costs n·ops(f) per
+    /// point, a directional one k·ops(f).
+    public static let directionalThreshold = DirectionalSettings().threshold
+
     /// rtol against the difference reference for a closure over `type`: max(10⁻⁸, 10³·ε) with ε the type's
     /// machine epsilon — 10⁻⁸ (``differenceRelativeTolerance``) for `Double`, 1.2·10⁻⁴ for `Float`, where a
     /// gradient computed in the type carries rounding of many operations of ε each. The reference's own

@@ -14,53 +14,80 @@ import GradCheck
 ///   - points: one point as an array literal (`at: [1, 2]`), or several (``SamplePoints``).
 ///   - rtol: relative tolerance per entry (default 2.2e-11: the reference is exact up to rounding).
 ///   - atol: absolute tolerance per entry.
+///   - directional: `.auto` (the default) checks along random directions above
+///     ``CheckDefaults/directionalThreshold`` inputs and entry by entry below; `.always`; `.never`.
+///   - directions: k, the seeded random directions of a directional check (escape probability ≤ 2⁻ᵏ for
+///     an entry wrong beyond the directional allowance; see ``DirectionalComparison``).
 public func checkGradient(
     of function: some GenericScalarFunction, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
     let inputs = points.resolved.first?.coordinates.count ?? 0
-    return ExactReferenceCheck(
+    return exactCheck(
         subject: "gradient", function: ScalarFunctionAdapter(function: function, inputCount: inputs), vectorValued: false,
-        tolerance: exactTolerance(rtol, atol)
-    ).run({ [try gradient($0)] }, at: points)
+        tolerance: exactTolerance(rtol, atol), directional: directional, directions: directions, points: points
+    ) { [try gradient($0)] }
 }
 
 /// Checks a hand-written Jacobian (rows: outputs, columns: inputs) of a generic vector function against
 /// exact extended-precision AD.
 public func checkJacobian(
     of function: some GenericVectorFunction, jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
     let first = points.resolved.first?.coordinates ?? []
     let outputs = (try? function(first).count) ?? 0
-    return ExactReferenceCheck(
+    return exactCheck(
         subject: "Jacobian",
         function: VectorFunctionAdapter(function: function, inputCount: first.count, outputCount: outputs),
-        vectorValued: true, tolerance: exactTolerance(rtol, atol)
-    ).run(jacobian, at: points)
+        vectorValued: true, tolerance: exactTolerance(rtol, atol), directional: directional, directions: directions,
+        points: points, derivative: jacobian)
 }
 
 /// Checks a hand-written gradient of a ``TestFunction`` (a corpus function, or your own) against exact
 /// extended-precision AD. Entries are named by the function's input names.
 public func checkGradient(
     of function: any TestFunction, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    ExactReferenceCheck(
-        subject: "gradient of \(function.id)", function: function, vectorValued: false,
-        tolerance: exactTolerance(rtol, atol))
-        .run({ [try gradient($0)] }, at: points)
+    exactCheck(
+        subject: "gradient of \(function.id)", function: function, vectorValued: false, tolerance: exactTolerance(rtol, atol),
+        directional: directional, directions: directions, points: points
+    ) { [try gradient($0)] }
 }
 
 /// Checks a hand-written Jacobian of a ``TestFunction`` against exact extended-precision AD.
 public func checkJacobian(
     of function: any TestFunction, jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0
+    rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    ExactReferenceCheck(
-        subject: "Jacobian of \(function.id)", function: function, vectorValued: true,
-        tolerance: exactTolerance(rtol, atol))
-        .run(jacobian, at: points)
+    exactCheck(
+        subject: "Jacobian of \(function.id)", function: function, vectorValued: true, tolerance: exactTolerance(rtol, atol),
+        directional: directional, directions: directions, points: points, derivative: jacobian)
+}
+
+/// The check against the exact reference: along directions (``DirectionalReferenceCheck``) when
+/// `directional` says so for this many inputs, else entry by entry (``ExactReferenceCheck``).
+func exactCheck(
+    subject: String, function: any TestFunction, vectorValued: Bool, tolerance: Tolerance, directional: DirectionalMode,
+    directions: Int, points: SamplePoints, precision: WorkingPrecision = .double,
+    derivative: ([Double]) throws -> [[Double]]
+) -> GradientCheckReport {
+    var settings = DirectionalSettings.library(directional, directions: directions)
+    settings.threshold = CheckDefaults.directionalThreshold
+    guard settings.applies(toInputCount: function.inputCount) else {
+        return ExactReferenceCheck(
+            subject: subject, function: function, vectorValued: vectorValued, tolerance: tolerance, precision: precision
+        ).run(derivative, at: points)
+    }
+    return DirectionalReferenceCheck(
+        subject: subject, function: function, vectorValued: vectorValued, tolerance: tolerance, settings: settings,
+        seed: points.seed
+    ).run(derivative, at: points)
 }
 
 // MARK: Closures over Double: the difference reference
@@ -78,22 +105,52 @@ public func checkJacobian(
 ///   - floor: the relative floor φ as a fraction of the largest reference entry (default 1: every entry is
 ///     held to the size of the largest); `floor: 0` holds each entry to its own size, so a wrong 2e-8 entry
 ///     beside a 1e8 entry fails (or is undecided where the closure's noise hides it), as `@tolerance(floor:)`.
+///   - directional: `.auto` (the default) checks along random directions above
+///     ``CheckDefaults/directionalThreshold`` inputs, against extrapolated differences of f(x + t·u);
+///     `.always`; `.never`.
+///   - directions: k, the seeded random directions of a directional check.
 public func checkGradient(
     of function: ([Double]) throws -> Double, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil
+    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    closureCheck("gradient", vectorValued: false, precision: .double, rtol: rtol, atol: atol, floor: floor)
-        .run({ [try function($0)] }, derivative: { [try gradient($0)] }, at: points)
+    differenceCheck(
+        subject: "gradient", vectorValued: false, rtol: rtol, atol: atol, floor: floor, directional: directional,
+        directions: directions, points: points, function: { [try function($0)] }, derivative: { [try gradient($0)] })
 }
 
 /// Checks the Jacobian (rows: outputs, columns: inputs) of a plain vector closure over `Double` against
 /// adaptive extrapolated differences of the closure. Parameters as for the gradient.
 public func checkJacobian(
     of function: ([Double]) throws -> [Double], jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil
+    rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    closureCheck("Jacobian", vectorValued: true, precision: .double, rtol: rtol, atol: atol, floor: floor)
-        .run(function, derivative: jacobian, at: points)
+    differenceCheck(
+        subject: "Jacobian", vectorValued: true, rtol: rtol, atol: atol, floor: floor, directional: directional,
+        directions: directions, points: points, function: function, derivative: jacobian)
+}
+
+/// The check of a closure over `Double`: along directions (``DirectionalDifferenceCheck``) when
+/// `directional` says so for this many inputs, else entry by entry (``DifferenceReferenceCheck``).
+func differenceCheck(
+    subject: String, vectorValued: Bool, rtol: Double, atol: Double, floor: Double?, directional: DirectionalMode,
+    directions: Int, points: SamplePoints, precision: WorkingPrecision = .double,
+    decisionLimit: Double = CheckDefaults.decisionLimit, function: ([Double]) throws -> [Double],
+    derivative: ([Double]) throws -> [[Double]]
+) -> GradientCheckReport {
+    var settings = DirectionalSettings.library(directional, directions: directions)
+    settings.threshold = CheckDefaults.directionalThreshold
+    guard settings.applies(toInputCount: points.resolved.first?.coordinates.count ?? 0) else {
+        return closureCheck(
+            subject, vectorValued: vectorValued, precision: precision, rtol: rtol, atol: atol, floor: floor,
+            decisionLimit: decisionLimit
+        ).run(function, derivative: derivative, at: points)
+    }
+    let tolerance = Tolerance(rtol: rtol, atol: atol, floorFraction: floor ?? CheckDefaults.differenceFloorFraction)
+    return DirectionalDifferenceCheck(
+        subject: subject, vectorValued: vectorValued, tolerance: tolerance, settings: settings, seed: points.seed
+    ).run(function, derivative: derivative, at: points)
 }
 
 /// The check of a closure computing in `precision`.

@@ -12,9 +12,10 @@ import Testing
 public func expectGradient(
     of function: some GenericScalarFunction, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -24,9 +25,10 @@ public func expectGradient(
 public func expectJacobian(
     of function: some GenericVectorFunction, jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -36,9 +38,10 @@ public func expectJacobian(
 public func expectGradient(
     of function: any TestFunction, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -48,9 +51,10 @@ public func expectGradient(
 public func expectJacobian(
     of function: any TestFunction, jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactRelativeTolerance, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, directional: directional, directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -60,9 +64,11 @@ public func expectJacobian(
 public func expectGradient(
     of function: ([Double]) throws -> Double, gradient: ([Double]) throws -> [Double], at points: SamplePoints,
     rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, floor: floor)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, floor: floor, directional: directional,
+        directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -72,9 +78,11 @@ public func expectGradient(
 public func expectJacobian(
     of function: ([Double]) throws -> [Double], jacobian: ([Double]) throws -> [[Double]], at points: SamplePoints,
     rtol: Double = CheckDefaults.differenceRelativeTolerance, atol: Double = 0, floor: Double? = nil,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, floor: floor)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, floor: floor, directional: directional,
+        directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }

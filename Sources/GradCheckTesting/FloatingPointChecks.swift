@@ -21,30 +21,30 @@ import GradCheck
 ///   - floor: the relative floor φ as a fraction of the largest reference entry (default 1).
 public func checkGradient<F: BinaryFloatingPoint>(
     of function: ([F]) throws -> F, gradient: ([F]) throws -> [F], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance(for: F.self), atol: Double = 0, floor: Double? = nil
+    rtol: Double = CheckDefaults.differenceRelativeTolerance(for: F.self), atol: Double = 0, floor: Double? = nil,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    closureCheck(
-        "gradient", vectorValued: false, precision: WorkingPrecision(F.self),
-        rtol: rtol, atol: atol, floor: floor,
-        decisionLimit: CheckDefaults.differenceDecisionLimit(for: F.self)
-    ).run(
-        { x in [Double(try function(x.map { F($0) }))] },
-        derivative: { x in [try gradient(x.map { F($0) }).map { Double($0) }] }, at: points)
+    differenceCheck(
+        subject: "gradient", vectorValued: false, rtol: rtol, atol: atol, floor: floor, directional: directional,
+        directions: directions, points: points, precision: WorkingPrecision(F.self),
+        decisionLimit: CheckDefaults.differenceDecisionLimit(for: F.self),
+        function: { x in [Double(try function(x.map { F($0) }))] },
+        derivative: { x in [try gradient(x.map { F($0) }).map { Double($0) }] })
 }
 
 /// Checks the Jacobian (rows: outputs, columns: inputs) of a plain vector closure over `[F]` against
 /// extrapolated differences of the closure. Parameters as for the gradient.
 public func checkJacobian<F: BinaryFloatingPoint>(
     of function: ([F]) throws -> [F], jacobian: ([F]) throws -> [[F]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.differenceRelativeTolerance(for: F.self), atol: Double = 0, floor: Double? = nil
+    rtol: Double = CheckDefaults.differenceRelativeTolerance(for: F.self), atol: Double = 0, floor: Double? = nil,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
-    closureCheck(
-        "Jacobian", vectorValued: true, precision: WorkingPrecision(F.self),
-        rtol: rtol, atol: atol, floor: floor,
-        decisionLimit: CheckDefaults.differenceDecisionLimit(for: F.self)
-    ).run(
-        { x in try function(x.map { F($0) }).map { Double($0) } },
-        derivative: { x in try jacobian(x.map { F($0) }).map { $0.map { Double($0) } } }, at: points)
+    differenceCheck(
+        subject: "Jacobian", vectorValued: true, rtol: rtol, atol: atol, floor: floor, directional: directional,
+        directions: directions, points: points, precision: WorkingPrecision(F.self),
+        decisionLimit: CheckDefaults.differenceDecisionLimit(for: F.self),
+        function: { x in try function(x.map { F($0) }).map { Double($0) } },
+        derivative: { x in try jacobian(x.map { F($0) }).map { $0.map { Double($0) } } })
 }
 
 // MARK: Generic functions: the exact reference, a derivative computed in F
@@ -57,27 +57,31 @@ public func checkJacobian<F: BinaryFloatingPoint>(
 /// moves the exact derivative at the point; `rtol`/`atol` replace its rtol/atol.
 public func checkGradient<F: BinaryFloatingPoint & RealNumber>(
     of function: some GenericScalarFunction, gradient: ([F]) throws -> [F], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactTolerance(for: F.self).rtol, atol: Double = 0
+    rtol: Double = CheckDefaults.exactTolerance(for: F.self).rtol, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
     let inputs = points.resolved.first?.coordinates.count ?? 0
-    return ExactReferenceCheck(
+    return exactCheck(
         subject: "gradient", function: ScalarFunctionAdapter(function: function, inputCount: inputs), vectorValued: false,
-        tolerance: exactTolerance(for: F.self, rtol: rtol, atol: atol), precision: WorkingPrecision(F.self)
-    ).run({ x in [try gradient(x.map { F($0) }).map { Double($0) }] }, at: points)
+        tolerance: exactTolerance(for: F.self, rtol: rtol, atol: atol), directional: directional, directions: directions,
+        points: points, precision: WorkingPrecision(F.self)
+    ) { x in [try gradient(x.map { F($0) }).map { Double($0) }] }
 }
 
 /// Checks a Jacobian computed in F of a generic vector function against exact extended-precision AD.
 public func checkJacobian<F: BinaryFloatingPoint & RealNumber>(
     of function: some GenericVectorFunction, jacobian: ([F]) throws -> [[F]], at points: SamplePoints,
-    rtol: Double = CheckDefaults.exactTolerance(for: F.self).rtol, atol: Double = 0
+    rtol: Double = CheckDefaults.exactTolerance(for: F.self).rtol, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections
 ) -> GradientCheckReport {
     let first = points.resolved.first?.coordinates ?? []
     let outputs = (try? function(first).count) ?? 0
-    return ExactReferenceCheck(
+    return exactCheck(
         subject: "Jacobian",
         function: VectorFunctionAdapter(function: function, inputCount: first.count, outputCount: outputs),
-        vectorValued: true, tolerance: exactTolerance(for: F.self, rtol: rtol, atol: atol), precision: WorkingPrecision(F.self)
-    ).run({ x in try jacobian(x.map { F($0) }).map { $0.map { Double($0) } } }, at: points)
+        vectorValued: true, tolerance: exactTolerance(for: F.self, rtol: rtol, atol: atol), directional: directional,
+        directions: directions, points: points, precision: WorkingPrecision(F.self)
+    ) { x in try jacobian(x.map { F($0) }).map { $0.map { Double($0) } } }
 }
 
 /// F's exact tolerance with the caller's rtol and atol.

@@ -8,9 +8,11 @@ import GradCheck
 public func expectGradient<F: BinaryFloatingPoint>(
     of function: ([F]) throws -> F, gradient: ([F]) throws -> [F], at points: SamplePoints,
     rtol: Double = CheckDefaults.differenceRelativeTolerance(for: F.self), atol: Double = 0, floor: Double? = nil,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, floor: floor)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, floor: floor, directional: directional,
+        directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -20,9 +22,11 @@ public func expectGradient<F: BinaryFloatingPoint>(
 public func expectJacobian<F: BinaryFloatingPoint>(
     of function: ([F]) throws -> [F], jacobian: ([F]) throws -> [[F]], at points: SamplePoints,
     rtol: Double = CheckDefaults.differenceRelativeTolerance(for: F.self), atol: Double = 0, floor: Double? = nil,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, floor: floor)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, floor: floor, directional: directional,
+        directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -32,9 +36,11 @@ public func expectJacobian<F: BinaryFloatingPoint>(
 public func expectGradient<F: BinaryFloatingPoint & RealNumber>(
     of function: some GenericScalarFunction, gradient: ([F]) throws -> [F], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactTolerance(for: F.self).rtol, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol)
+    let report = checkGradient(of: function, gradient: gradient, at: points, rtol: rtol, atol: atol, directional: directional,
+        directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }
@@ -44,9 +50,11 @@ public func expectGradient<F: BinaryFloatingPoint & RealNumber>(
 public func expectJacobian<F: BinaryFloatingPoint & RealNumber>(
     of function: some GenericVectorFunction, jacobian: ([F]) throws -> [[F]], at points: SamplePoints,
     rtol: Double = CheckDefaults.exactTolerance(for: F.self).rtol, atol: Double = 0,
+    directional: DirectionalMode = .auto, directions: Int = DirectionalSettings.standardDirections,
     fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
 ) -> GradientCheckReport {
-    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol)
+    let report = checkJacobian(of: function, jacobian: jacobian, at: points, rtol: rtol, atol: atol, directional: directional,
+        directions: directions)
     IssueRecording.record(report, at: CallSite(fileID: fileID, filePath: filePath, line: line, column: column))
     return report
 }

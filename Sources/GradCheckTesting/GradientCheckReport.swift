@@ -98,8 +98,11 @@ public struct PointCheck: Sendable {
     /// Why, when the point did not pass for a reason the entries do not show (a throw, a wrong shape, an
     /// undecided reference).
     public var message: String?
-    /// Every entry compared at this point (empty when no comparison was possible).
+    /// Every entry compared at this point (empty when no comparison was possible). For a point checked
+    /// along directions: only the wrong entries its localization found.
     public var entries: [EntryCheck]
+    /// What the directional check did, when the point was checked along random directions.
+    public var directional: DirectionalEvidence?
 
     public init(point: SamplePoint, function: String? = nil, outcome: CheckOutcome, message: String? = nil, entries: [EntryCheck] = []) {
         self.point = point

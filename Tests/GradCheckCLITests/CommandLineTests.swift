@@ -31,7 +31,7 @@ struct CommandLineTests {
             ./Suites; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
             run (its child process is stopped too).
 
-            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--quiet] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--time-limit <seconds>] [--max-inputs <n>] [--max-iterations <n>] [--max-depth <n>] [--max-memory <size>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
+            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--quiet] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--time-limit <seconds>] [--max-inputs <n>] [--directional <mode>] [--directions <k>] [--directional-threshold <n>] [--max-iterations <n>] [--max-depth <n>] [--max-memory <size>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
 
             ARGUMENTS:
               <paths> ...             Suite files (.grad) or folders of them.
@@ -53,7 +53,11 @@ struct CommandLineTests {
               --cell-timeout <seconds>
                                       Most seconds one phase of a cell may take: a reference, a derivative, a cost count (default: 600).
               --time-limit <seconds>  Most seconds the whole run may take; cells not started by then are errors (default: none).
-              --max-inputs <n>        Skip functions with more inputs, with a message (default: 10000).
+              --max-inputs <n>        Check functions with more inputs along directions only; with --directional never, skip them with a message (default: 10000).
+              --directional <mode>    auto: check functions with more inputs than --directional-threshold along random directions, others entry by entry; always; never (default: auto).
+              --directions <k>        Seeded random directions per point of a directional check; escape probability at most 2^-k (default: 8).
+              --directional-threshold <n>
+                                      Inputs above which --directional auto checks along directions (default: 1000).
               --max-iterations <n>    Loop iterations a suite function may run per call (default: 10000000).
               --max-depth <n>         Recursion depth of suite functions (default: 1000).
               --max-memory <size>     Bytes one evaluation of a suite function may hold in vectors, e.g. 512M or 2G (default: a quarter of the memory or ulimit -v).

@@ -162,18 +162,26 @@ struct LimitOptionTests {
     }
 
     @Test func tooManyInputsStopsAtTheLimitWithAMessage() throws {
+        // Above the limit a function is checked along directions, unless directional checks are off.
         let result = GradCheckTool().run([
             "run", "--function", "classic/rosenbrock[n=100]", "--strategy", "reverse", "--max-inputs", "50", "--no-timing",
+            "--directional", "never",
         ])
         // The only cell is unsupported: nothing failed, nothing was verified.
         #expect(result.exitCode == .nothingVerified)
         #expect(result.standardOutput.contains("unsupported"))
         let json = GradCheckTool().run([
             "run", "--function", "classic/rosenbrock[n=100]", "--strategy", "reverse", "--max-inputs", "50", "--no-timing",
-            "--format", "json",
+            "--directional", "never", "--format", "json",
         ])
         let cell = try #require(try JSONReport.decode(json.standardOutput).cells.first)
         #expect(cell.message == "100 inputs exceed the limit of 50 (raise it with --max-inputs)")
+        let directional = GradCheckTool().run([
+            "run", "--function", "classic/rosenbrock[n=100]", "--strategy", "reverse", "--max-inputs", "50", "--no-timing",
+            "--format", "json",
+        ])
+        #expect(directional.exitCode == .success)
+        #expect(try JSONReport.decode(directional.standardOutput).cells.first?.points.first?.directional != nil)
     }
 }
 

@@ -148,6 +148,7 @@ struct JSONReportTests {
             ],
             "PointResult": [
                 "point", "verdict", "message", "derivative", "reference", "errors", "errorEstimate", "entries", "consensus",
+                "directional",
             ],
             "EntryJudgement": ["row", "column", "value", "reference", "error", "bound", "basis", "estimate", "outcome"],
             "BoundBasis": ["rtol", "atol", "floor", "floorSource", "scale", "widening", "certifiedScale"],

@@ -36,7 +36,7 @@ public struct ExtendedForwardReference: ReferenceDerivative {
         guard point.count <= inputLimit else {
             throw StrategyError.failed(
                 "the reference carries all \(point.count) partials per intermediate value; it accepts at most "
-                    + "\(inputLimit) inputs (check larger functions along directions with DirectionalCheck)")
+                    + "\(inputLimit) inputs (larger functions are checked along directions: directionalDerivatives, gradcheck run --directional)")
         }
         // The inputs alone hold n² partials and n² magnitudes; beyond the memory budget, refuse rather than
         // let the allocation fail and take the process down.

@@ -82,6 +82,8 @@ public struct ReferenceNumber<Real: RealNumber>: DifferentiableScalar {
 
     /// The chain rule for a unary function: (f(u))′ = f′(u)·u′, and m′ = |f′(u)|·m.
     func chained(_ result: Real, derivative: Real) -> Self {
+        // A constant stays a constant (no arrays to map: the common case when few inputs carry tangents).
+        if partials.isEmpty { return Self(value: result, partials: [], magnitudes: []) }
         let size = derivative.magnitude
         return Self(
             value: result,

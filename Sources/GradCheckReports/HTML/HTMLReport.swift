@@ -107,7 +107,7 @@ public struct HTMLReport {
             if let index = cell.worstPointIndex {
                 let worst = cell.points[index]
                 point = worst
-                record.append(("point", "\(index + 1) of \(cell.points.count): (\(worst.point.map { NumberText.short($0) }.joined(separator: ", ")))"))
+                record.append(("point", "\(index + 1) of \(cell.points.count): (\(CellDescription.coordinates(worst.point)))"))
                 if let entry = worst.worstEntry { record += JudgementRecord.fields(entry) }
                 record.append(("consensus", worst.consensus ?? "none recorded"))
             }

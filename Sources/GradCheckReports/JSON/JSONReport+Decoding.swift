@@ -181,7 +181,25 @@ extension JSONReport {
                 for entry in try field.array() { entries.append(try judgement(entry)) }
                 return entries
             },
-            consensus: try json.optionalField("consensus")?.string())
+            consensus: try json.optionalField("consensus")?.string(),
+            directional: try json.optionalField("directional").map { (field: JSONReader) throws(ReportDecodingError) in
+                try directional(field)
+            })
+    }
+
+    static func directional(_ json: JSONReader) throws(ReportDecodingError) -> DirectionalEvidence {
+        var failed: [Int] = [], unresolved: [[Int]] = []
+        for direction in try json.field("failedDirections").array() { failed.append(try direction.count()) }
+        for range in try json.field("unresolved").array() {
+            var bounds: [Int] = []
+            for bound in try range.array() { bounds.append(try bound.count()) }
+            unresolved.append(bounds)
+        }
+        return DirectionalEvidence(
+            mode: try json.field("mode").enumeration(DirectionalMode.self), directions: try json.field("directions").count(),
+            failedDirections: failed, comparisons: try json.field("comparisons").count(),
+            referencePasses: try json.field("referencePasses").count(), capped: try json.field("capped").bool(),
+            unresolved: unresolved, largestRatio: try json.field("largestRatio").double())
     }
 
     static func judgement(_ json: JSONReader) throws(ReportDecodingError) -> EntryJudgement {

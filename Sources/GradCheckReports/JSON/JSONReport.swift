@@ -132,8 +132,9 @@ public struct JSONReport {
         ])
     }
 
+    /// A point; `directional` only for a point checked along directions.
     static func json(_ point: PointResult) -> JSONValue {
-        .object([
+        var members: [JSONMember] = [
             JSONMember("point", numbers(point.point)),
             JSONMember("verdict", .string(point.verdict.rawValue)),
             JSONMember("message", .optional(point.message, JSONValue.string)),
@@ -143,6 +144,22 @@ public struct JSONReport {
             JSONMember("errorEstimate", .optional(point.errorEstimate, rows)),
             JSONMember("consensus", .optional(point.consensus, JSONValue.string)),
             JSONMember("entries", .optional(point.entries) { entries in .array(entries.map(json)) }),
+        ]
+        if let directional = point.directional { members.append(JSONMember("directional", json(directional))) }
+        return .object(members)
+    }
+
+    /// What a directional check did at a point (absent for a point checked entry by entry).
+    static func json(_ evidence: DirectionalEvidence) -> JSONValue {
+        .object([
+            JSONMember("mode", .string(evidence.mode.rawValue)),
+            JSONMember("directions", .int(evidence.directions)),
+            JSONMember("failedDirections", .array(evidence.failedDirections.map { .int($0) })),
+            JSONMember("comparisons", .int(evidence.comparisons)),
+            JSONMember("referencePasses", .int(evidence.referencePasses)),
+            JSONMember("capped", .bool(evidence.capped)),
+            JSONMember("unresolved", .array(evidence.unresolved.map { .array($0.map { .int($0) }) })),
+            JSONMember("largestRatio", .double(evidence.largestRatio)),
         ])
     }
 

@@ -137,7 +137,7 @@ public struct MarkdownReport {
         if let message = cell.message { out += MarkdownText.escape(message) + "\n\n" }
         if let index = cell.worstPointIndex {
             let point = cell.points[index]
-            let coordinates = point.point.map { NumberText.short($0) }.joined(separator: ", ")
+            let coordinates = CellDescription.coordinates(point.point)
             out += "At point \(index + 1) of \(cell.points.count): (\(coordinates))\n\n"
             let entries = EntryRows(point)
             if !entries.rows.isEmpty {
