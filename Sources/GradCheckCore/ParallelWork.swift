@@ -21,12 +21,21 @@ public enum ParallelWork {
     public static let stackSize = 64 << 20
 
     /// `body` applied to every item, on at most `jobs` threads at once; result `i` is `body(items[i])`.
+    ///
+    /// - Parameter order: the order in which the threads take the items, as a permutation of their
+    ///   indices (nil, or anything that is not such a permutation: first to last). Taking the longest
+    ///   items first keeps a long item from starting last while the other threads sit idle: with exact
+    ///   lengths, this longest-processing-time rule ends within 4/3 of the best schedule's time (Graham,
+    ///   1969); with estimated ones it is a heuristic. The results come back in the items' order
+    ///   whatever this order; with one job it is ignored.
     public static func map<Item: Sendable, Output: Sendable>(
-        _ items: [Item], jobs: Int, _ body: @escaping @Sendable (Item) -> Output
+        _ items: [Item], jobs: Int, order: [Int]? = nil, _ body: @escaping @Sendable (Item) -> Output
     ) -> [Output] {
         let workers = min(max(1, jobs), items.count)
         guard workers > 1 else { return items.map(body) }
-        let batch = Batch(items, body)
+        let order = order.flatMap { $0.count == items.count && Set($0) == Set(items.indices) ? $0 : nil }
+            ?? Array(items.indices)
+        let batch = Batch(items, order: order, body)
         let finished = DispatchGroup()
         for _ in 1..<workers {
             finished.enter()
@@ -45,12 +54,14 @@ public enum ParallelWork {
     /// The items, the next one to take and the results so far, shared by the workers.
     private final class Batch<Item: Sendable, Output: Sendable>: Sendable {
         let items: [Item]
+        let order: [Int]
         let body: @Sendable (Item) -> Output
         let next = Atomic<Int>(0)
         let results: Mutex<[Output?]>
 
-        init(_ items: [Item], _ body: @escaping @Sendable (Item) -> Output) {
+        init(_ items: [Item], order: [Int], _ body: @escaping @Sendable (Item) -> Output) {
             self.items = items
+            self.order = order
             self.body = body
             results = Mutex(Array(repeating: nil, count: items.count))
         }
@@ -58,8 +69,9 @@ public enum ParallelWork {
         /// Takes items and stores their results until none is left.
         func work() {
             while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < items.count else { return }
+                let taken = next.add(1, ordering: .relaxed).oldValue
+                guard taken < order.count else { return }
+                let index = order[taken]
                 let output = body(items[index])
                 results.withLock { $0[index] = output }
             }

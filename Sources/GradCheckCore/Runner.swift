@@ -28,7 +28,9 @@ public struct Runner: Sendable {
         let total = functions.reduce(0) { $0 + cellCount(of: $1, strategies: strategies) }
         let progress = ProgressCounter(total: total, report: configuration.progress)
         let timesEachCheck = configuration.jobs <= 1
-        var cellsByFunction = ParallelWork.map(functions, jobs: configuration.jobs) { function -> [CellResult] in
+        var cellsByFunction = ParallelWork.map(
+            functions, jobs: configuration.jobs, order: checkingOrder(functions)
+        ) { function -> [CellResult] in
             progress.started(function.id)
             if deadline.hasExpired {
                 let cells = strategies.flatMap { strategy in
