@@ -17,7 +17,10 @@ import GradCheckNumeric
 ///   side are extrapolated instead;
 /// - where nothing works, the entry is NaN with an infinite estimate (the check is then undecided there).
 /// Typically 11–14 correct digits in `Double`, at about 2·16 evaluations per input and start.
-struct DifferenceReference {
+///
+/// Each column is computed from f(x) and the closure alone, independently of the others, so
+/// ``evaluate(_:at:jobs:)`` can compute them on several threads and give the same result bit for bit.
+struct DifferenceReference: Sendable {
     static let description = "Richardson-extrapolated central differences of the closure in Double (error estimate per entry)"
 
     var startingFractions: [Double] = [0.1, 1e-2, 1e-3, 1e-4, 1e-5]
@@ -39,20 +42,34 @@ struct DifferenceReference {
     /// that step unusable. Where f(x) is not finite, the result's value says so (the check is undecided).
     func evaluate(_ function: ([Double]) throws -> [Double], at x: [Double]) throws -> Result {
         let value = try function(x)
-        var columns: [[Double]] = [], errors: [[Double]] = []
-        for j in x.indices {
-            let (column, error) = extrapolatedColumn(function, at: x, value: value, input: j)
-            columns.append(column)
-            errors.append(error)
+        return Self.assemble(value: value, columns: x.indices.map { extrapolatedColumn(function, at: x, value: value, input: $0) })
+    }
+
+    /// Inputs from which ``evaluate(_:at:jobs:)`` computes columns in parallel: below, a column costs
+    /// less than starting a thread (about 2·16 evaluations per start).
+    static let minimumParallelInputs = 32
+
+    /// The same reference, its columns computed on up to `jobs` threads at once when x has at least
+    /// ``minimumParallelInputs`` inputs (``ParallelWork``); the result is bit for bit that of
+    /// ``evaluate(_:at:)``. `function` is called from those threads concurrently, hence `@Sendable`.
+    func evaluate(_ function: @escaping @Sendable ([Double]) throws -> [Double], at x: [Double], jobs: Int) throws -> Result {
+        let value = try function(x)
+        let columns = ParallelWork.map(Array(x.indices), jobs: x.count >= Self.minimumParallelInputs ? jobs : 1) { j in
+            extrapolatedColumn(function, at: x, value: value, input: j)
         }
-        let rows = value.indices.map { i in columns.map { $0[i] } }
-        let estimate = value.indices.map { i in errors.map { $0[i] } }
-        return Result(value: value, jacobian: rows, estimate: estimate)
+        return Self.assemble(value: value, columns: columns)
+    }
+
+    /// The result from f(x) and each input's column of entries with their estimates.
+    private static func assemble(value: [Double], columns: [(entries: [Double], errors: [Double])]) -> Result {
+        Result(
+            value: value, jacobian: value.indices.map { i in columns.map { $0.entries[i] } },
+            estimate: value.indices.map { i in columns.map { $0.errors[i] } })
     }
 
     private func extrapolatedColumn(
         _ function: ([Double]) throws -> [Double], at x: [Double], value f0: [Double], input j: Int
-    ) -> ([Double], [Double]) {
+    ) -> (entries: [Double], errors: [Double]) {
         let m = f0.count
         var best = [Double](repeating: .nan, count: m)
         var bestError = [Double](repeating: .infinity, count: m)

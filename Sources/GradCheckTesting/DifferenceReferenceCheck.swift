@@ -23,21 +23,38 @@ struct DifferenceReferenceCheck {
     func run(
         _ function: ([Double]) throws -> [Double], derivative: ([Double]) throws -> [[Double]], at points: SamplePoints
     ) -> GradientCheckReport {
+        run(referenceAt: { try reference.evaluate(function, at: $0) }, derivative: derivative, at: points)
+    }
+
+    /// The same check with the reference's columns computed on up to `columnJobs` threads (see
+    /// ``DifferenceReference/evaluate(_:at:jobs:)``): the same report, sooner for many inputs.
+    func run(
+        _ function: @escaping @Sendable ([Double]) throws -> [Double], derivative: ([Double]) throws -> [[Double]],
+        at points: SamplePoints, columnJobs: Int
+    ) -> GradientCheckReport {
+        run(referenceAt: { try reference.evaluate(function, at: $0, jobs: columnJobs) }, derivative: derivative, at: points)
+    }
+
+    private func run(
+        referenceAt: ([Double]) throws -> DifferenceReference.Result, derivative: ([Double]) throws -> [[Double]],
+        at points: SamplePoints
+    ) -> GradientCheckReport {
         GradientCheckReport(
             subject: subject, reference: DifferenceReference.description, tolerance: tolerance,
             estimateFactor: CheckDefaults.estimateFactor,
-            points: points.resolved.map { check(function, derivative: derivative, at: $0) },
+            points: points.resolved.map { check(referenceAt: referenceAt, derivative: derivative, at: $0) },
             outcome: .passed
         ).withCombinedOutcome()
     }
 
     private func check(
-        _ function: ([Double]) throws -> [Double], derivative: ([Double]) throws -> [[Double]], at point: SamplePoint
+        referenceAt: ([Double]) throws -> DifferenceReference.Result, derivative: ([Double]) throws -> [[Double]],
+        at point: SamplePoint
     ) -> PointCheck {
         let x = point.coordinates
         let approximate: DifferenceReference.Result
         do {
-            approximate = try reference.evaluate(function, at: x)
+            approximate = try referenceAt(x)
         } catch {
             return PointCheck(point: point, outcome: .undecided, message: "the function threw here: \(error)")
         }
