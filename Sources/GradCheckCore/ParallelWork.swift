@@ -1,6 +1,14 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A bounded pool of threads that maps work items to results, in the items' order whatever order they
 /// finish in.
 ///
@@ -9,16 +17,19 @@ import Synchronization
 /// With `jobs` ≤ 1, or a single item, everything runs on the calling thread, one item after the other:
 /// exactly a sequential `map`.
 ///
-/// The started threads get a stack of ``stackSize`` bytes, like the threads of ``TimeLimit``, so that
-/// work that runs without a time limit (on the worker itself) has at least the room it has on the main
-/// thread; the interpreter's `StackGuard` turns deeper recursion into an error, never a crash.
+/// The started threads get a stack of ``stackSize`` bytes, the size of a main thread's stack on Linux
+/// and macOS, so that work running on a worker (a phase without a time limit; with one, ``TimeLimit``
+/// runs it on a thread of its own) has the room it has with one job on the main thread, and the
+/// interpreter's `StackGuard` stops deep recursion at about the same depth. A thread that cannot be started
+/// (too many threads, or too little address space under `ulimit -v`) is one worker fewer: the calling
+/// thread always takes items too.
 ///
 /// Cost: one thread start per job (tens of microseconds), one atomic increment per item and one lock per
 /// result; the items themselves (a function's reference and cells) take milliseconds or more.
 public enum ParallelWork {
-    /// The stack size of a started worker thread: 64 MiB of address space, touched only as deep as the
+    /// The stack size of a started worker thread: 8 MiB of address space, touched only as deep as the
     /// work goes.
-    public static let stackSize = 64 << 20
+    public static let stackSize = 8 << 20
 
     /// `body` applied to every item, on at most `jobs` threads at once; result `i` is `body(items[i])`.
     ///
@@ -36,18 +47,15 @@ public enum ParallelWork {
         let order = order.flatMap { $0.count == items.count && Set($0) == Set(items.indices) ? $0 : nil }
             ?? Array(items.indices)
         let batch = Batch(items, order: order, body)
-        let finished = DispatchGroup()
+        // A thread that cannot be started (too many threads, or too little address space for their stacks
+        // under `ulimit -v`) is a worker fewer, never a failure: the calling thread always works.
+        var started: [WorkerThread] = []
         for _ in 1..<workers {
-            finished.enter()
-            let thread = Thread {
-                batch.work()
-                finished.leave()
-            }
-            thread.stackSize = stackSize
-            thread.start()
+            guard let thread = WorkerThread.start({ batch.work() }) else { break }
+            started.append(thread)
         }
         batch.work()
-        finished.wait()
+        for thread in started { thread.join() }
         return batch.outputs()
     }
 
@@ -86,4 +94,52 @@ public enum ParallelWork {
 
     /// The default number of jobs: the processors this process may run on now.
     public static var availableProcessors: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// A started POSIX thread with a ``ParallelWork/stackSize``-byte stack, joined once.
+private struct WorkerThread {
+    #if canImport(Darwin)
+    let thread: pthread_t?
+    #else
+    let thread: pthread_t
+    #endif
+
+    /// The body a thread runs, handed to its entry point.
+    private final class Entry: Sendable {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    /// A thread running `body`, or nil when none could be started.
+    static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, ParallelWork.stackSize)
+        let entry = Unmanaged.passRetained(Entry(body)).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
+        var thread = pthread_t()
+        #endif
+        let status = pthread_create(&thread, &attributes, { argument in
+            guard let argument else { return nil }
+            Unmanaged<Entry>.fromOpaque(argument).takeRetainedValue().body()
+            return nil
+        }, entry)
+        guard status == 0 else {
+            Unmanaged<Entry>.fromOpaque(entry).release()
+            return nil
+        }
+        return WorkerThread(thread: thread)
+    }
+
+    /// Waits for the thread to end.
+    func join() {
+        #if canImport(Darwin)
+        if let thread { pthread_join(thread, nil) }
+        #else
+        pthread_join(thread, nil)
+        #endif
+    }
 }

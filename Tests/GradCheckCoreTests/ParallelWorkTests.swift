@@ -61,8 +61,8 @@ import Testing
         #expect(sawAll == [true, true, true])
     }
 
-    /// Work items get a large stack: deep recursion that would overflow a default 512 KiB thread stack
-    /// runs on the workers as on the main thread.
+    /// Work items get a main thread's stack: deep recursion (over 1 MiB) that would overflow a default
+    /// 512 KiB thread stack runs on the workers as on the main thread.
     @Test func workersHaveALargeStack() {
         let results = ParallelWork.map(Array(0..<4), jobs: 4) { _ in Self.depth(20_000) }
         #expect(results == [20_000, 20_000, 20_000, 20_000])
