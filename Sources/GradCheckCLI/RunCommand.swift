@@ -34,6 +34,9 @@ struct RunCommand {
             .value("--atol", "x", help: "Absolute tolerance for every strategy (default: 0 or per family)."),
             .value("--precision", "p", help: "Precision the strategies compute in: double or float (default: double)."),
             .flag("--no-timing", help: "Skip timings (operation counts are still measured)."),
+            .value(
+                "--jobs", "n",
+                help: "Check n functions at once, on n threads (default: the active processors; 1: one after the other). The report is the same for any n, timings apart: with n > 1, every cell is timed alone after all checks (metadata.timing says how). Each evaluation keeps the whole --max-memory and each phase the whole --cell-timeout; --isolate starts its children one at a time."),
             .flag("--quiet", help: "Show no progress on standard error (shown only when it is a terminal)."),
             .value("--baseline", "file", help: "Compare with a saved JSON run; a regression fails the run (timings never do)."),
             .value("--shard", "k/n", help: "Run only the k-th of n disjoint parts of the functions (e.g. 2/3)."),
@@ -96,6 +99,7 @@ struct RunCommand {
         configuration.pointsPerFunction = autoPoints ? 3 : try parsed.integer("--points", default: 3, range: 0...1000)
         configuration.seed = try parsed.seed("--seed", default: 1)
         configuration.measureTimings = !parsed.has("--no-timing")
+        configuration.jobs = try parsed.integer("--jobs", default: ParallelWork.availableProcessors, range: 1...1024)
         configuration.cellTimeout = try parsed.nonNegativeReal("--cell-timeout") ?? configuration.cellTimeout
         configuration.runTimeLimit = try parsed.nonNegativeReal("--time-limit")
         configuration.maximumInputs = try parsed.integer("--max-inputs", default: configuration.maximumInputs, range: 1...100_000_000)
@@ -155,6 +159,8 @@ struct RunCommand {
             }
             var shared = Self.inheritedOptions.flatMap { option in parsed.all(option).flatMap { [option, $0] } }
             if parsed.has("--no-timing") { shared.append("--no-timing") }
+            // Children run one at a time, each checking one cell: one job each, timed as it checks.
+            shared += ["--jobs", "1"]
             let isolated = IsolatedRun(
                 executable: executable, sharedArguments: shared, paths: paths, deadline: PhaseDeadline(configuration))
             do {

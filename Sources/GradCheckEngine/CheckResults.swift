@@ -250,6 +250,10 @@ public struct RunMetadata: Sendable, Codable {
     /// "release" or "debug".
     public var buildConfiguration: String
     public var timed: Bool
+    /// How the timings were taken (jobs, and when each cell was timed); nil when the run was not timed,
+    /// so that an untimed report is the same whatever its number of jobs, and in runs recorded before
+    /// schedules were.
+    public var timing: TimingSchedule?
     /// The file each suite of the run was read from, by suite name, exactly as it was given (a relative
     /// path stays relative): what a replay command must name to load that suite again. Suites of the
     /// corpus built into the library and compiled functions have no entry; a replay finds them without a
@@ -262,7 +266,7 @@ public struct RunMetadata: Sendable, Codable {
 
     public init(
         seed: UInt64, pointsPerFunction: Int, precision: String, reference: String, buildConfiguration: String,
-        timed: Bool, suiteSources: [String: String] = [:], replayOptions: [String] = []
+        timed: Bool, timing: TimingSchedule? = nil, suiteSources: [String: String] = [:], replayOptions: [String] = []
     ) {
         self.seed = seed
         self.pointsPerFunction = pointsPerFunction
@@ -270,16 +274,17 @@ public struct RunMetadata: Sendable, Codable {
         self.reference = reference
         self.buildConfiguration = buildConfiguration
         self.timed = timed
+        self.timing = timing
         self.suiteSources = suiteSources
         self.replayOptions = replayOptions
     }
 
     private enum CodingKeys: String, CodingKey {
-        case seed, pointsPerFunction, precision, reference, buildConfiguration, timed, suiteSources, replayOptions
+        case seed, pointsPerFunction, precision, reference, buildConfiguration, timed, timing, suiteSources, replayOptions
     }
 
-    /// Decodes a run's metadata; `suiteSources` and `replayOptions` may be absent (an older run), and are
-    /// then empty.
+    /// Decodes a run's metadata; `timing`, `suiteSources` and `replayOptions` may be absent (an older run),
+    /// and are then nil or empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         seed = try container.decode(UInt64.self, forKey: .seed)
@@ -288,6 +293,7 @@ public struct RunMetadata: Sendable, Codable {
         reference = try container.decode(String.self, forKey: .reference)
         buildConfiguration = try container.decode(String.self, forKey: .buildConfiguration)
         timed = try container.decode(Bool.self, forKey: .timed)
+        timing = try container.decodeIfPresent(TimingSchedule.self, forKey: .timing)
         suiteSources = try container.decodeIfPresent([String: String].self, forKey: .suiteSources) ?? [:]
         replayOptions = try container.decodeIfPresent([String].self, forKey: .replayOptions) ?? []
     }

@@ -42,9 +42,18 @@ public struct RunConfiguration: Sendable {
             && (directional.applies(toInputCount: function.inputCount) || function.inputCount > maximumInputs)
     }
 
+    /// How many functions are checked at once, each on a thread of its own (see ``ParallelWork``): 1 (the
+    /// default) checks them one after the other on the calling thread. The results are the same whatever
+    /// the number, timings apart: cells come back in the functions' order, and with timings on and more
+    /// than one job every cell is timed alone after the checks (see ``TimingSchedule``). Limits stay per
+    /// phase and per evaluation: ``cellTimeout`` and `--max-memory` are not divided among the jobs, so that
+    /// a verdict never depends on them, and with N jobs up to N evaluations may each hold a whole budget.
+    public var jobs = 1
+
     /// Called as the run goes: when a function starts and after each of its cells, with the cells done
-    /// so far. nil (the default): nothing is reported. It is called on the running thread, so it should
-    /// return quickly.
+    /// so far. nil (the default): nothing is reported. It is called on the thread that checks the function,
+    /// one call at a time and with `cellsDone` increasing (see ``ProgressCounter``), so it should return
+    /// quickly.
     public var progress: (@Sendable (RunProgress) -> Void)?
 
     public init() {}

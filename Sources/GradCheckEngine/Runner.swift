@@ -18,32 +18,37 @@ public struct Runner: Sendable {
     }
 
     /// Checks every strategy on every function, computing the strategies' derivatives in `precision`.
+    ///
+    /// With ``RunConfiguration/jobs`` above 1, functions (each with its reference and its cells) are
+    /// checked on that many threads at once (``ParallelWork``), and with timings on every cell is timed
+    /// afterwards, alone (``timeCellsAlone(_:functions:strategies:deadline:)``); the report is the same as
+    /// with one job, timings apart.
     public func run<R: RealNumber>(
         _ functions: [any TestFunction], strategies: [any DifferentiationStrategy], precision: R.Type = Double.self
     ) -> RunReport {
-        var cells: [CellResult] = []
         let deadline = PhaseDeadline(configuration)
         let total = functions.reduce(0) { $0 + cellCount(of: $1, strategies: strategies) }
-        func announce(_ function: any TestFunction, done: Int) {
-            configuration.progress?(RunProgress(cellsDone: done, cellsTotal: total, function: function.id))
-        }
-        for function in functions {
-            announce(function, done: cells.count)
+        let progress = ProgressCounter(total: total, report: configuration.progress)
+        let timesEachCheck = configuration.jobs <= 1
+        var cellsByFunction = ParallelWork.map(
+            functions, jobs: configuration.jobs, order: checkingOrder(functions)
+        ) { function -> [CellResult] in
+            progress.started(function.id)
             if deadline.hasExpired {
-                cells += strategies.flatMap { strategy in
+                let cells = strategies.flatMap { strategy in
                     variants(of: function, for: strategy).map { notStarted(function, strategy, $0, R.self) }
                 }
-                continue
+                progress.skipped(cells.count)
+                return cells
             }
             if configuration.checksDirectionally(function) {
-                cells += directionalCells(function, strategies: strategies, deadline: deadline, in: R.self) {
-                    announce(function, done: cells.count + $0)
+                return directionalCells(function, strategies: strategies, deadline: deadline, in: R.self) { _ in
+                    progress.finishedCell(of: function.id)
                 }
-                continue
             }
             if function.inputCount > configuration.maximumInputs {
-                cells += strategies.map { tooLarge(function, $0, R.self) }
-                continue
+                progress.skipped(strategies.count)
+                return strategies.map { tooLarge(function, $0, R.self) }
             }
             // Points rounded to the working precision first, so that the reference and the strategies see the
             // same point (a Double point 1 + 10⁻⁹ is 1 in Float, which may sit on a kink).
@@ -66,28 +71,32 @@ public struct Runner: Sendable {
             var functionCells: [CellResult] = []
             for strategy in strategies {
                 for variant in variants(of: function, for: strategy) {
-                    defer { announce(function, done: cells.count + functionCells.count) }
+                    defer { progress.finishedCell(of: function.id) }
                     functionCells.append(
                         deadline.hasExpired && !noReference
                             ? notStarted(function, strategy, variant, R.self)
                             : check(
                                 strategy, variant: variant, on: function, points: points, references: references,
-                                roundings: roundings, deadline: deadline, in: R.self))
+                                roundings: roundings, deadline: deadline, timed: timesEachCheck, in: R.self))
                 }
             }
             Consensus.annotate(&functionCells)
-            cells += functionCells
+            return functionCells
         }
-        return RunReport(metadata: metadata(in: R.self), cells: cells)
+        if configuration.measureTimings && !timesEachCheck {
+            timeCellsAlone(&cellsByFunction, functions: functions, strategies: strategies, deadline: deadline)
+        }
+        return RunReport(metadata: metadata(in: R.self), cells: cellsByFunction.flatMap { $0 })
     }
 
     /// What a run of this runner in `precision` records about itself: seed, points, precision, reference,
-    /// build and whether it was timed.
+    /// build, whether it was timed and how.
     public func metadata<R: RealNumber>(in precision: R.Type = Double.self) -> RunMetadata {
         RunMetadata(
             seed: configuration.seed, pointsPerFunction: configuration.pointsPerFunction,
             precision: R.precisionName, reference: reference.description,
-            buildConfiguration: BuildInfo.configuration, timed: configuration.measureTimings)
+            buildConfiguration: BuildInfo.configuration, timed: configuration.measureTimings,
+            timing: configuration.measureTimings ? TimingSchedule(jobs: configuration.jobs) : nil)
     }
 
     /// The reference at `point`, with the derivative's measured sensitivity to rounding in `R`.
@@ -156,10 +165,12 @@ public struct Runner: Sendable {
         return tolerance
     }
 
+    /// One cell: `strategy` (with `variant`) at every point, judged against `references`; with its cost
+    /// count and, when `timed` (one job), its timing.
     private func check<R: RealNumber>(
         _ strategy: any DifferentiationStrategy, variant: DerivativeVariant, on function: any TestFunction,
         points: [[Double]], references: [Result<ReferenceResult, any Error>], roundings: [Double],
-        deadline: PhaseDeadline, in _: R.Type
+        deadline: PhaseDeadline, timed: Bool, in _: R.Type
     ) -> CellResult {
         let tolerance = tolerance(for: strategy, on: function, R.self)
         let comparison = PointComparison(function: function, tolerance: tolerance, deadline: deadline)
@@ -176,7 +187,7 @@ public struct Runner: Sendable {
             expectation: expectation, verdict: .pass, message: nil, tolerance: tolerance, points: pointResults,
             cost: nil, timing: nil)
         (cell.verdict, cell.message) = Self.aggregate(pointResults, expectation: expectation, isMutant: variant != .correct)
-        if let first = points.first, ![.error, .unsupported].contains(cell.verdict) || expectation != nil {
+        if let first = points.first, Self.isMeasured(cell) {
             if configuration.measureCosts {
                 var cost = try? deadline.run(phase: "the cost count") {
                     try CostMeter.measure(strategy, variant: variant, on: function, at: first)
@@ -184,7 +195,7 @@ public struct Runner: Sendable {
                 if !configuration.measureTimings, let figures = cost?.figures { cost?.figures = figures.withoutTimings }
                 cell.cost = cost
             }
-            if configuration.measureTimings {
+            if configuration.measureTimings && timed {
                 let stopwatch = configuration.stopwatch
                 cell.timing = try? deadline.run(phase: "the timing") {
                     try CostMeter.time(strategy, variant: variant, on: function, at: first, stopwatch: stopwatch)
@@ -192,6 +203,12 @@ public struct Runner: Sendable {
             }
         }
         return cell
+    }
+
+    /// Whether a checked cell gets a cost count and a timing: unless it is an error or unsupported, which
+    /// an expected failure may be.
+    static func isMeasured(_ cell: CellResult) -> Bool {
+        ![.error, .unsupported].contains(cell.verdict) || cell.expectation != nil
     }
 
     /// The cell's verdict and message from its points' results.

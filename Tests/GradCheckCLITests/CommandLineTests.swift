@@ -31,7 +31,7 @@ struct CommandLineTests {
             ./Suites; with --isolate, 128 + the signal's number when SIGHUP, SIGINT or SIGTERM stopped the
             run (its child process is stopped too).
 
-            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--quiet] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--time-limit <seconds>] [--max-inputs <n>] [--directional <mode>] [--directions <k>] [--directional-threshold <n>] [--max-iterations <n>] [--max-depth <n>] [--max-memory <size>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
+            USAGE: gradcheck run [<paths> ...] [--strategy <id> ...] [--function <glob> ...] [--tag <tag> ...] [--points <n>] [--seed <n>] [--rtol <x>] [--atol <x>] [--precision <p>] [--no-timing] [--jobs <n>] [--quiet] [--baseline <file>] [--shard <k/n>] [--isolate] [--cell-timeout <seconds>] [--time-limit <seconds>] [--max-inputs <n>] [--directional <mode>] [--directions <k>] [--directional-threshold <n>] [--max-iterations <n>] [--max-depth <n>] [--max-memory <size>] [--max-nodes <n>] [--format <format> ...] [--output <path>] [--report-dir <dir>]
 
             ARGUMENTS:
               <paths> ...             Suite files (.grad) or folders of them.
@@ -46,6 +46,7 @@ struct CommandLineTests {
               --atol <x>              Absolute tolerance for every strategy (default: 0 or per family).
               --precision <p>         Precision the strategies compute in: double or float (default: double).
               --no-timing             Skip timings (operation counts are still measured).
+              --jobs <n>              Check n functions at once, on n threads (default: the active processors; 1: one after the other). The report is the same for any n, timings apart: with n > 1, every cell is timed alone after all checks (metadata.timing says how). Each evaluation keeps the whole --max-memory and each phase the whole --cell-timeout; --isolate starts its children one at a time.
               --quiet                 Show no progress on standard error (shown only when it is a terminal).
               --baseline <file>       Compare with a saved JSON run; a regression fails the run (timings never do).
               --shard <k/n>           Run only the k-th of n disjoint parts of the functions (e.g. 2/3).
@@ -79,6 +80,7 @@ struct CommandLineTests {
             (["run", "--points"], "missing value for '--points <n>'"),
             (["run", "--seed", "-1"], "the value '-1' is invalid for '--seed'"),
             (["run", "--points", "1001"], "the value '1001' is invalid for '--points'"),
+            (["run", "--jobs", "0"], "the value '0' is invalid for '--jobs'"),
             (["run", "--rtol", "nan"], "expected a finite number ≥ 0"),
             (["run", "--precision", "half"], "expected one of double, float"),
             (["run", "--strategy", "revers"], "the value 'revers' is invalid for '--strategy'"),

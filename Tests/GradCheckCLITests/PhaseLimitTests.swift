@@ -60,7 +60,7 @@ struct PhaseLimitTests {
         let (folder, file) = try endlessSuite(count: 4)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = tool.run(
-            ["run", file, "--strategy", "forward", "--no-timing", "--format", "json", "--time-limit", "0.3"]
+            ["run", file, "--strategy", "forward", "--no-timing", "--format", "json", "--time-limit", "0.3", "--jobs", "1"]
                 + Self.unlimitedIterations)
         #expect(result.exitCode == .failure, "\(result.standardError)")
         let report = try JSONReport.decode(result.standardOutput)
@@ -70,6 +70,27 @@ struct PhaseLimitTests {
         #expect(first.contains("exceeded the time limit of 0.3 s (--time-limit)"), "\(first)")
         let last = try #require(report.cells.last)
         #expect(last.message == "not started: the run's time limit of 0.3 s (--time-limit) had expired")
+    }
+
+    /// The same run on two jobs: two functions start at once and overrun the run's limit together; the
+    /// two left are not started, and every cell says which it was.
+    @Test func aRunTimeLimitOnTwoJobsLeavesTheRestNotStarted() throws {
+        let (folder, file) = try endlessSuite(count: 4)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = tool.run(
+            ["run", file, "--strategy", "forward", "--no-timing", "--format", "json", "--time-limit", "0.3", "--jobs", "2"]
+                + Self.unlimitedIterations)
+        #expect(result.exitCode == .failure, "\(result.standardError)")
+        let report = try JSONReport.decode(result.standardOutput)
+        #expect(report.cells.map(\.function.name) == ["endless0", "endless1", "endless2", "endless3"])
+        #expect(report.cells.allSatisfy { $0.verdict == .error })
+        for cell in report.cells.prefix(2) {
+            let message = try #require(cell.points.first?.message)
+            #expect(message.contains("exceeded the time limit of 0.3 s (--time-limit)"), "\(message)")
+        }
+        for cell in report.cells.suffix(2) {
+            #expect(cell.message == "not started: the run's time limit of 0.3 s (--time-limit) had expired")
+        }
     }
 
     /// Item 10: an abandoned evaluation of a suite function stops itself at its cancellation token with a

@@ -56,24 +56,25 @@ struct ProgressTests {
     }
 
     /// Given a terminal, a run draws frames there (never in its returned standard error) and clears
-    /// them; with --quiet, it draws nothing.
-    @Test func aRunDrawsOnTheTerminalOutputUnlessQuiet() {
+    /// them, with one job or several; with --quiet, it draws nothing.
+    @Test(arguments: ["1", "2"]) func aRunDrawsOnTheTerminalOutputUnlessQuiet(jobs: String) {
         let written = Mutex("")
         var tool = GradCheckTool()
         tool.progressOutput = ProgressOutput(width: 80) { text in written.withLock { $0 += text } }
-        let result = tool.run(quick)
+        let result = tool.run(quick + ["--jobs", jobs])
         #expect(result.exitCode == .success)
         #expect(!result.standardError.contains("\r"))
         let frames = written.withLock { $0 }
         #expect(frames.hasPrefix("\r[ 0/"))
         #expect(frames.contains("100%"))
-        #expect(frames.contains("starter/cubic"))
+        // One job checks cubic first, and the first frame is always drawn; two start both at once.
+        #expect(frames.contains(jobs == "1" ? "starter/cubic" : "starter/"))
         #expect(frames.hasSuffix("\r"))
         let lastFrame = frames.components(separatedBy: "\r").dropLast().last ?? ""
         #expect(lastFrame.allSatisfy { $0 == " " }, "the last frame is blanked")
 
         written.withLock { $0 = "" }
-        #expect(tool.run(quick + ["--quiet"]).exitCode == .success)
+        #expect(tool.run(quick + ["--jobs", jobs, "--quiet"]).exitCode == .success)
         #expect(written.withLock { $0 }.isEmpty)
     }
 

@@ -17,6 +17,7 @@ struct JSONReportTests {
         let report = ReportFixture.report
         let decoded = try JSONReport.decode(JSONReport(report).render())
         #expect(decoded.metadata.seed == 42 && decoded.metadata.timed)
+        #expect(decoded.metadata.timing == TimingSchedule(jobs: 2, mode: .afterChecks))
         #expect(decoded.cells.count == report.cells.count)
         for (a, b) in zip(report.cells, decoded.cells) {
             #expect(a.function == b.function && a.strategy == b.strategy && a.variant == b.variant)
@@ -97,6 +98,9 @@ struct JSONReportTests {
             (Self.replacingFirst("additions", in: good, with: "9007199254740993"), ".cost.flops.additions: expected a whole number"),
             (good.replacingOccurrences(of: "\"medianNs\": 3.5", with: "\"medianNs\": true"),
              "results[0].timing.medianNs: expected a number"),
+            (good.replacingOccurrences(of: "\"mode\": \"after-checks\"", with: "\"mode\": \"parallel\""),
+             "metadata.timing.mode: expected \"interleaved\" or \"after-checks\""),
+            (good.replacingOccurrences(of: "\"jobs\": 2", with: "\"jobs\": 0"), "metadata.timing.jobs: expected a whole number of jobs from 1"),
             (good.replacingOccurrences(of: "\"point\": [1.5]", with: "\"pont\": [1.5]"), "results[0].points[0]: missing member \"point\""),
         ]
         for (text, fragment) in cases {
@@ -139,8 +143,8 @@ struct JSONReportTests {
         let known: [String: Set<String>] = [
             "RunReport": ["metadata", "cells", "appendix", "coverage"],
             "RunMetadata": [
-                "seed", "pointsPerFunction", "precision", "reference", "buildConfiguration", "timed", "suiteSources",
-                "replayOptions",
+                "seed", "pointsPerFunction", "precision", "reference", "buildConfiguration", "timed", "timing",
+                "suiteSources", "replayOptions",
             ],
             "CellResult": [
                 "function", "strategy", "family", "variant", "expectation", "verdict", "message", "tolerance", "points", "cost",

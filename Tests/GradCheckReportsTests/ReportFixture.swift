@@ -9,7 +9,8 @@ import GradCheckEngine
 enum ReportFixture {
     static let metadata = RunMetadata(
         seed: 42, pointsPerFunction: 2, precision: "Double", reference: "forward mode in Float80",
-        buildConfiguration: "release", timed: true, suiteSources: ["other": "my suites/other.grad"])
+        buildConfiguration: "release", timed: true, timing: TimingSchedule(jobs: 2, mode: .afterChecks),
+        suiteSources: ["other": "my suites/other.grad"])
 
     static func errors(_ maxAbs: Double, _ maxRel: Double, _ normwise: Double, _ digits: Double, row: Int = 0, column: Int = 0) -> ErrorMeasures {
         ErrorMeasures(

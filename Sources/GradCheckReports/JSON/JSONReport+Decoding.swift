@@ -106,8 +106,20 @@ extension JSONReport {
             precision: try json.field("precision").string(),
             reference: try json.field("reference").string(),
             buildConfiguration: try json.field("buildConfiguration").string(),
-            timed: try json.field("timed").bool(),
+            timed: try json.field("timed").bool(), timing: try json.optionalField("timing").map(timing),
             suiteSources: suiteSources, replayOptions: replayOptions)
+    }
+
+    /// How a run's timings were taken (`metadata.timing`, added within version 2).
+    static func timing(_ json: JSONReader) throws(ReportDecodingError) -> TimingSchedule {
+        let modeField = try json.field("mode")
+        guard let mode = TimingSchedule.Mode(rawValue: try modeField.string()) else {
+            throw modeField.mismatch("\"interleaved\" or \"after-checks\"")
+        }
+        let jobsField = try json.field("jobs")
+        let jobs = try jobsField.count()
+        guard jobs >= 1 else { throw jobsField.mismatch("a whole number of jobs from 1") }
+        return TimingSchedule(jobs: jobs, mode: mode)
     }
 
     static func cell(_ json: JSONReader) throws(ReportDecodingError) -> CellResult {

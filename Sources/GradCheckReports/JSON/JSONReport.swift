@@ -95,11 +95,16 @@ public struct JSONReport {
             JSONMember("reference", .string(metadata.reference)),
             JSONMember("buildConfiguration", .string(metadata.buildConfiguration)),
             JSONMember("timed", .bool(metadata.timed)),
+            JSONMember("timing", .optional(metadata.timing, json)),
             JSONMember(
                 "suiteSources",
                 .object(metadata.suiteSources.sorted { $0.key < $1.key }.map { JSONMember($0.key, .string($0.value)) })),
             JSONMember("replayOptions", .array(metadata.replayOptions.map(JSONValue.string))),
         ])
+    }
+
+    static func json(_ timing: TimingSchedule) -> JSONValue {
+        .object([JSONMember("jobs", .int(timing.jobs)), JSONMember("mode", .string(timing.mode.rawValue))])
     }
 
     static func json(_ cell: CellResult) -> JSONValue {
