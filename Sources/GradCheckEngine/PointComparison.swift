@@ -56,20 +56,14 @@ struct PointComparison {
         }
         let expected = exact.jacobian
 
-        let input = point.map { R($0) }
         let output: StrategyOutput<R>
-        do {
-            let function = self.function
-            output = try deadline.run(phase: "the strategy \(strategy.id)") {
-                try strategy.derivative(of: function, at: input, variant: variant)
-            }
-        } catch let overrun as TimeLimitExceeded {
-            return verdict(.error, "\(overrun)", on: result)
-        } catch StrategyError.unsupported(let reason) {
-            return verdict(.unsupported, reason, on: result)
-        } catch {
-            return verdict(.error, "\(strategy.id) threw: \(error)", on: result)
+        switch StrategyInvocation.derivative(
+            strategy, variant: variant, of: function, at: point, deadline: deadline, in: R.self)
+        {
+        case .success(let derivative): output = derivative
+        case .failure(let failure): return verdict(failure.verdict, failure.message, on: result)
         }
+        let input = point.map { R($0) }
         let rows = output.jacobian
         let shapeIsRight = rows.count == expected.count && zip(rows, expected).allSatisfy { $0.count == $1.count }
         guard shapeIsRight else {

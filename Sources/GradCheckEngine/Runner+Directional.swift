@@ -38,15 +38,7 @@ extension Runner {
                 let pointResults = points.indices.map { p in
                     check.check(strategy, variant: variant, at: points[p], signs: signs[p], initial: initial[p], in: R.self)
                 }
-                let expectation: String? = switch variant {
-                case .correct: function.expectedFailures[strategy.id]
-                case .mutant(let index): function.mutants[index]
-                }
-                var cell = CellResult(
-                    function: function.id, strategy: strategy.id, family: strategy.family, variant: variant,
-                    expectation: expectation, verdict: .pass, message: nil, tolerance: tolerance, points: pointResults,
-                    cost: nil, timing: nil)
-                (cell.verdict, cell.message) = Self.aggregate(pointResults, expectation: expectation, isMutant: variant != .correct)
+                var cell = judgedCell(function, strategy, variant, tolerance: tolerance, points: pointResults)
                 if cell.verdict == .pass, let evidence = pointResults.first?.directional {
                     cell.message = "checked \(evidence.summary) at \(points.count) \(points.count == 1 ? "point" : "points")"
                 }
@@ -86,19 +78,12 @@ struct DirectionalPointCheck {
             result.message = "the reference is not finite here: the point lies outside the function's domain"
             return result
         }
-        let input = point.map { R($0) }
         let output: StrategyOutput<R>
-        do {
-            let function = self.function
-            output = try deadline.run(phase: "the strategy \(strategy.id)") {
-                try strategy.derivative(of: function, at: input, variant: variant)
-            }
-        } catch let overrun as TimeLimitExceeded {
-            return verdict(.error, "\(overrun)", on: result)
-        } catch StrategyError.unsupported(let reason) {
-            return verdict(.unsupported, reason, on: result)
-        } catch {
-            return verdict(.error, "\(strategy.id) threw: \(error)", on: result)
+        switch StrategyInvocation.derivative(
+            strategy, variant: variant, of: function, at: point, deadline: deadline, in: R.self)
+        {
+        case .success(let derivative): output = derivative
+        case .failure(let failure): return verdict(failure.verdict, failure.message, on: result)
         }
         let rows = output.jacobian
         guard rows.count == exact.value.count, rows.allSatisfy({ $0.count == point.count }) else {

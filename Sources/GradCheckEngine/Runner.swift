@@ -145,6 +145,24 @@ public struct Runner: Sendable {
             tolerance: tolerance(for: strategy, on: function, R.self), points: [], cost: nil, timing: nil)
     }
 
+    /// The cell of `strategy`'s `variant` on `function` from its points: what was expected of it (a mutant's
+    /// description, or an `@xfail` reason) and the verdict and message aggregated from the points.
+    func judgedCell(
+        _ function: any TestFunction, _ strategy: any DifferentiationStrategy, _ variant: DerivativeVariant,
+        tolerance: Tolerance, points pointResults: [PointResult]
+    ) -> CellResult {
+        let expectation: String? = switch variant {
+        case .correct: function.expectedFailures[strategy.id]
+        case .mutant(let index): function.mutants[index]
+        }
+        var cell = CellResult(
+            function: function.id, strategy: strategy.id, family: strategy.family, variant: variant,
+            expectation: expectation, verdict: .pass, message: nil, tolerance: tolerance, points: pointResults,
+            cost: nil, timing: nil)
+        (cell.verdict, cell.message) = Self.aggregate(pointResults, expectation: expectation, isMutant: variant != .correct)
+        return cell
+    }
+
     /// The cells `run` makes for `function`: one per strategy when it has too many inputs, else one per
     /// strategy and variant.
     private func cellCount(of function: any TestFunction, strategies: [any DifferentiationStrategy]) -> Int {
@@ -178,15 +196,7 @@ public struct Runner: Sendable {
             comparison.check(
                 strategy, variant: variant, at: points[p], reference: references[p], observedRounding: roundings[p], in: R.self)
         }
-        let expectation: String? = switch variant {
-        case .correct: function.expectedFailures[strategy.id]
-        case .mutant(let index): function.mutants[index]
-        }
-        var cell = CellResult(
-            function: function.id, strategy: strategy.id, family: strategy.family, variant: variant,
-            expectation: expectation, verdict: .pass, message: nil, tolerance: tolerance, points: pointResults,
-            cost: nil, timing: nil)
-        (cell.verdict, cell.message) = Self.aggregate(pointResults, expectation: expectation, isMutant: variant != .correct)
+        var cell = judgedCell(function, strategy, variant, tolerance: tolerance, points: pointResults)
         if let first = points.first, Self.isMeasured(cell) {
             if configuration.measureCosts {
                 var cost = try? deadline.run(phase: "the cost count") {
