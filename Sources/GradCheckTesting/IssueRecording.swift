@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import XCTest
 
@@ -15,7 +16,8 @@ struct CallSite: Sendable {
     }
 }
 
-/// Records a report that did not pass as a failure of the running test, in the framework that runs it.
+/// Records a report that did not pass in the framework that runs the test: a failure when the check
+/// failed, a warning when it was undecided (nothing verified, nothing failed).
 ///
 /// - In a Swift Testing test (`Test.current` is set, on the test's task and its child tasks):
 ///   `Issue.record(_:sourceLocation:)` with the short failure text, at the caller's line and column;
@@ -24,7 +26,8 @@ struct CallSite: Sendable {
 /// - Otherwise (an XCTest test): `XCTFail(_:file:line:)`, at the caller's file and line. Apple's XCTest
 ///   gets the short text and the full one as an `XCTAttachment`; swift-corelibs-xctest (Linux, Windows)
 ///   has no attachments, so it gets the full text.
-/// A report that passed records nothing.
+/// An undecided report is a Swift Testing issue of severity `.warning` (it does not fail the test), and in
+/// XCTest, which has no warnings, a `warning:` line on standard error. A report that passed records nothing.
 enum IssueRecording {
     /// The name of the attached full text.
     static let attachmentName = "gradient-check.txt"
@@ -33,11 +36,20 @@ enum IssueRecording {
         guard let text = report.failureText else { return }
         let abridged = FailureText.isAbridged(report)
         let full = abridged ? FailureText.renderInFull(report) : text
+        // Undecided verifies nothing and fails nothing: it is reported, never counted as a pass or a failure.
+        let undecided = report.outcome == .undecided
         if Test.current != nil {
+            #if compiler(>=6.2)
+            Issue.record(Comment(rawValue: text), severity: undecided ? .warning : .error, sourceLocation: site.sourceLocation)
+            #else
             Issue.record(Comment(rawValue: text), sourceLocation: site.sourceLocation)
+            #endif
             #if compiler(>=6.2)
             if abridged { Attachment.record(full, named: attachmentName, sourceLocation: site.sourceLocation) }
             #endif
+        } else if undecided {
+            // XCTest has no warnings: the text goes to standard error, where the test log shows it.
+            FileHandle.standardError.write(Data("\(site.filePath):\(site.line): warning: \(full)\n".utf8))
         } else {
             #if canImport(Darwin)
             XCTFail(text, file: site.filePath, line: site.line)
