@@ -15,13 +15,29 @@ struct Probe: GenericScalarFunction {
 }
 
 // Concrete calls, which both libraries declare for Double and Float.
-let concrete = [
-    Double.exp(1), Double.log(2), Double.pow(2.0, 3), Double.sqrt(2), Double.atan2(y: 1, x: 2), Double.hypot(3, 4),
-    Double(Float.sin(0.5)), Double(Float.erf(0.5)), .log1p(0.25), numericsSoftplus(0.5), numericsElementary(0.5),
-]
-let report = checkGradient(
-    of: Probe(), gradient: { x in [Double.exp(x[0]) * Double.sin(x[1]) + 3 * x[0] * x[0], Double.exp(x[0]) * Double.cos(x[1])] },
-    at: [0.5, -1.25])
+// One value per statement, typed: a single literal of them all is too slow to type-check.
+var concrete: [Double] = []
+concrete.append(Double.exp(1))
+concrete.append(Double.log(2))
+concrete.append(Double.pow(2.0, 3))
+concrete.append(Double.sqrt(2))
+concrete.append(Double.atan2(y: 1, x: 2))
+concrete.append(Double.hypot(3, 4))
+let sine: Float = Float.sin(0.5)
+concrete.append(Double(sine))
+let erf: Float = Float.erf(0.5)
+concrete.append(Double(erf))
+let implicitMember: Double = .log1p(0.25)
+concrete.append(implicitMember)
+concrete.append(numericsSoftplus(0.5))
+concrete.append(numericsElementary(0.5))
+func probeGradient(_ x: [Double]) -> [Double] {
+    let e: Double = Double.exp(x[0])
+    let first: Double = e * Double.sin(x[1]) + 3 * x[0] * x[0]
+    let second: Double = e * Double.cos(x[1])
+    return [first, second]
+}
+let report = checkGradient(of: Probe(), gradient: probeGradient, at: [0.5, -1.25])
 print(concrete.map { $0.isFinite }.allSatisfy { $0 } ? "concrete calls: finite" : "concrete calls: NOT FINITE")
 print(report)
 if !report.passed { exit(1) }
