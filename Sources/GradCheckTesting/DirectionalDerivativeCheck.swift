@@ -76,49 +76,51 @@ struct DirectionalDerivativeCheck {
         let m = reference.jacobian.count, n = x.count
         var entries: [EntryCheck] = []
         var messages: [String] = []
-        var tangents: [(CheckDirections.Direction, [Double])] = []
-        var cotangents: [(CheckDirections.Direction, [Double])] = []
         var row = 0
-        if let jvp {
-            for u in directions.directions(dimension: n, prefix: "u") {
+        // Each product under test, for every seed of its kind: called, its length checked against the
+        // results it must have, and compared entry by entry with the reference's product for that seed.
+        func checkProducts(
+            _ kind: String, seeds prefix: String, seedDimension: Int, results: Int, resultNoun: String,
+            _ productUnderTest: ([Double], [Double]) throws -> [Double],
+            reference product: ([Double]) -> [(value: ExtendedReal, estimate: Double)],
+            name: (CheckDirections.Direction, Int) -> String
+        ) -> [(CheckDirections.Direction, [Double])] {
+            var checked: [(CheckDirections.Direction, [Double])] = []
+            for seed in directions.directions(dimension: seedDimension, prefix: prefix) {
                 defer { row += 1 }
                 let got: [Double]
-                do { got = try jvp(x, u.vector) } catch {
-                    messages.append("the JVP under test threw for \(u.label): \(error)")
+                do { got = try productUnderTest(x, seed.vector) } catch {
+                    messages.append("the \(kind) under test threw for \(seed.label): \(error)")
                     continue
                 }
-                guard got.count == m else {
-                    messages.append("the JVP returned \(got.count) \(got.count == 1 ? "value" : "values") for \(u.label); f has \(m) \(m == 1 ? "output" : "outputs")")
+                guard got.count == results else {
+                    messages.append(
+                        "the \(kind) returned \(got.count) \(got.count == 1 ? "value" : "values") for \(seed.label); "
+                            + "f has \(results) \(resultNoun)\(results == 1 ? "" : "s")")
                     continue
                 }
-                tangents.append((u, got))
-                let product = (0..<m).map { i in
-                    weightedSum(reference, over: (0..<n).map { j in (i, j, u.vector[j]) }, count: n)
-                }
-                let names = (0..<m).map { i in jvpName(u, output: i, outputs: m) }
-                entries += compare(got, product, names: names, row: row, point: point, reference: reference)
+                checked.append((seed, got))
+                let names = (0..<results).map { name(seed, $0) }
+                entries += compare(got, product(seed.vector), names: names, row: row, point: point, reference: reference)
             }
+            return checked
         }
-        if let vjp {
-            for w in directions.directions(dimension: m, prefix: "w") {
-                defer { row += 1 }
-                let got: [Double]
-                do { got = try vjp(x, w.vector) } catch {
-                    messages.append("the VJP under test threw for \(w.label): \(error)")
-                    continue
-                }
-                guard got.count == n else {
-                    messages.append("the VJP returned \(got.count) \(got.count == 1 ? "value" : "values") for \(w.label); f has \(n) \(n == 1 ? "input" : "inputs")")
-                    continue
-                }
-                cotangents.append((w, got))
-                let product = (0..<n).map { j in
-                    weightedSum(reference, over: (0..<m).map { i in (i, j, w.vector[i]) }, count: m)
-                }
-                let names = (0..<n).map { j in vjpName(w, input: j, outputs: m) }
-                entries += compare(got, product, names: names, row: row, point: point, reference: reference)
-            }
-        }
+        let tangents = jvp.map { jvp in
+            checkProducts(
+                "JVP", seeds: "u", seedDimension: n, results: m, resultNoun: "output", jvp,
+                reference: { u in
+                    (0..<m).map { i in weightedSum(reference, over: (0..<n).map { j in (i, j, u[j]) }, count: n) }
+                },
+                name: { u, i in jvpName(u, output: i, outputs: m) })
+        } ?? []
+        let cotangents = vjp.map { vjp in
+            checkProducts(
+                "VJP", seeds: "w", seedDimension: m, results: n, resultNoun: "input", vjp,
+                reference: { w in
+                    (0..<n).map { j in weightedSum(reference, over: (0..<m).map { i in (i, j, w[i]) }, count: m) }
+                },
+                name: { w, j in vjpName(w, input: j, outputs: m) })
+        } ?? []
         let pairs = zip(tangents.filter { $0.0.basisIndex == nil }, cotangents.filter { $0.0.basisIndex == nil })
         for ((u, ju), (w, wj)) in pairs {
             entries.append(dotProductEntry(u: u, ju: ju, w: w, wj: wj, reference: reference, row: row))

@@ -121,6 +121,9 @@ struct DirectionalDerivativeCheckTests {
         let report = checkDerivatives(of: Mixed.value, jvp: { x, u in [Mixed.jvp(x, u)[0]] }, at: [0.5, -1, 2])
         #expect(report.outcome == .failed)
         #expect(report.points[0].message?.hasPrefix("the JVP returned 1 value for u1; f has 2 outputs") == true)
+        let short = checkDerivatives(of: Mixed.value, vjp: { x, w in Array(Mixed.vjp(x, w).dropLast()) }, at: [0.5, -1, 2])
+        #expect(short.outcome == .failed)
+        #expect(short.points[0].message?.hasPrefix("the VJP returned 2 values for w1; f has 3 inputs") == true)
     }
 
     @Test func atAKinkThePointIsUndecidedNeverPassed() {
