@@ -35,37 +35,22 @@ struct DirectionalReferenceCheck {
 
     private func check(_ derivative: ([Double]) throws -> [[Double]], at point: SamplePoint) -> PointCheck {
         let x = point.coordinates
-        guard x.count == function.inputCount else {
-            return PointCheck(
-                point: point, outcome: .failed,
-                message: "the point has \(x.count) coordinates; the function has \(function.inputCount) inputs")
-        }
         let signs = settings.signs(count: x.count, seed: seed, salt: "\(subject)#\(point.index)")
         let extended = x.map { ExtendedReal($0) }
         let exact: DirectionalReferenceResult
-        do {
-            exact = try reference.directionalDerivatives(function, at: extended, along: DirectionSet.full(signs))
-        } catch {
-            return PointCheck(point: point, outcome: .undecided, message: "the function threw here: \(error)")
-        }
-        guard exact.value.allSatisfy(\.isFinite), exact.derivatives.joined().allSatisfy(\.isFinite) else {
-            return PointCheck(
-                point: point, outcome: .undecided,
-                message: "the function or its derivative is not finite here: the point lies outside its domain")
-        }
-        if let dispute = exact.dispute {
-            return PointCheck(point: point, outcome: .undecided, message: dispute)
+        switch ExactPointSteps.reference(
+            at: point, inputCount: function.inputCount,
+            { try reference.directionalDerivatives(function, at: extended, along: DirectionSet.full(signs)) },
+            isFinite: { $0.value.allSatisfy(\.isFinite) && $0.derivatives.joined().allSatisfy(\.isFinite) },
+            dispute: \.dispute)
+        {
+        case .ready(let result): exact = result
+        case .settled(let settled): return settled
         }
         let candidate: [[Double]]
-        do {
-            candidate = try derivative(x)
-        } catch {
-            return PointCheck(point: point, outcome: .failed, message: "the derivative under test threw: \(error)")
-        }
-        guard candidate.count == exact.value.count, candidate.allSatisfy({ $0.count == x.count }) else {
-            let got = "\(candidate.count)×\(candidate.map(\.count).max() ?? 0)"
-            return PointCheck(
-                point: point, outcome: .failed, message: "wrong shape: expected \(exact.value.count)×\(x.count), got \(got)")
+        switch ExactPointSteps.candidate(derivative, at: point, rows: exact.value.count, columns: x.count) {
+        case .ready(let rows): candidate = rows
+        case .settled(let settled): return settled
         }
         let comparison = DirectionalComparison(
             tolerance: tolerance, settings: settings, valueScale: ErrorMeasures.valueScale(value: exact.value, point: x))

@@ -30,37 +30,21 @@ struct ExactReferenceCheck {
 
     private func check(_ derivative: ([Double]) throws -> [[Double]], at point: SamplePoint) -> PointCheck {
         let x = point.coordinates
-        guard x.count == function.inputCount else {
-            return PointCheck(
-                point: point, outcome: .failed,
-                message: "the point has \(x.count) coordinates; the function has \(function.inputCount) inputs")
-        }
         let exact: ReferenceResult
-        do {
-            exact = try reference.evaluate(function, at: x.map { ExtendedReal($0) })
-        } catch {
-            return PointCheck(point: point, outcome: .undecided, message: "the function threw here: \(error)")
-        }
-        guard exact.value.allSatisfy(\.isFinite), exact.jacobian.joined().allSatisfy(\.isFinite) else {
-            return PointCheck(
-                point: point, outcome: .undecided,
-                message: "the function or its derivative is not finite here: the point lies outside its domain")
-        }
-        if let dispute = exact.dispute {
-            return PointCheck(point: point, outcome: .undecided, message: dispute)
+        switch ExactPointSteps.reference(
+            at: point, inputCount: function.inputCount, { try reference.evaluate(function, at: x.map { ExtendedReal($0) }) },
+            isFinite: { $0.value.allSatisfy(\.isFinite) && $0.jacobian.joined().allSatisfy(\.isFinite) },
+            dispute: \.dispute)
+        {
+        case .ready(let result): exact = result
+        case .settled(let settled): return settled
         }
         let candidate: [[Double]]
-        do {
-            candidate = try derivative(x)
-        } catch {
-            return PointCheck(point: point, outcome: .failed, message: "the derivative under test threw: \(error)")
-        }
-        let shapeIsRight = candidate.count == exact.jacobian.count
-            && zip(candidate, exact.jacobian).allSatisfy { $0.count == $1.count }
-        guard shapeIsRight else {
-            let got = "\(candidate.count)×\(candidate.map(\.count).max() ?? 0)"
-            let want = "\(exact.jacobian.count)×\(exact.jacobian.first?.count ?? 0)"
-            return PointCheck(point: point, outcome: .failed, message: "wrong shape: expected \(want), got \(got)")
+        switch ExactPointSteps.candidate(
+            derivative, at: point, rows: exact.jacobian.count, columns: exact.jacobian.first?.count ?? 0)
+        {
+        case .ready(let rows): candidate = rows
+        case .settled(let settled): return settled
         }
         let judge = EntryJudge(
             tolerance: tolerance, magnitudes: exact.magnitudes,
