@@ -6,6 +6,11 @@ private struct SumOfSquares: GenericScalarFunction {
     func callAsFunction<S: DifferentiableScalar>(_ x: [S]) throws -> S { x.reduce(S(0)) { $0 + $1 * $1 } }
 }
 
+/// Σᵢ xᵢ written generically, summed from the front.
+private struct PlainSum: GenericScalarFunction {
+    func callAsFunction<S: DifferentiableScalar>(_ x: [S]) throws -> S { x.reduce(S(0), +) }
+}
+
 @Suite("A generic copy against the production closure")
 struct GenericCopyCheckTests {
     static let box = SamplePoints.random(8, in: -3...3, dimension: 40, seed: 4)
@@ -16,6 +21,14 @@ struct GenericCopyCheckTests {
         let report = expectGenericCopy(SumOfSquares(), matches: backwards, at: Self.box)
         #expect(report.passed)
         #expect(report.points.count == 8)
+    }
+
+    /// Summed backwards, Σ(10¹⁶, 1, −10¹⁶, 1) is 0 in Double and summed forwards 1; the exact value is 2.
+    /// The copy's own rounding error (1) allows the reordering's (2): it is the same function.
+    @Test func anIllConditionedSumInAnotherOrderIsStillTheSameFunction() {
+        let backwards = { (x: [Double]) -> Double in x.reversed().reduce(0, +) }
+        #expect(backwards([1e16, 1, -1e16, 1]) == 0)
+        #expect(checkGenericCopy(PlainSum(), matches: backwards, at: [1e16, 1, -1e16, 1]).passed)
     }
 
     @Test func aCopyThatDropsATermFailsNamingThePoint() throws {
